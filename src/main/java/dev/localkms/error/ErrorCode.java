@@ -26,10 +26,6 @@ public enum ErrorCode {
     ILLEGAL_TIMESTAMP(HttpStatus.BAD_REQUEST, "IllegalTimestamp",
             "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."),
     SIGNATURE_NONCE_USED(HttpStatus.BAD_REQUEST, "SignatureNonceUsed", "Specified signature nonce was used already."),
-    UNAUTHENTICATED(HttpStatus.BAD_REQUEST, "MissingAccessKeyId",
-            "The request is not signed, and the server accepts only signed requests."),
-    NOT_FOUND(HttpStatus.NOT_FOUND, "InvalidAction.NotFound",
-            "Specified api is not found, please check your url and method."),
     INTERNAL_FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "InternalFailure", "Internal Failure."),
 
     // KMS service errors.

@@ -7,20 +7,27 @@ package dev.localkms.error;
 public class KmsException extends RuntimeException {
 
     private final ErrorCode errorCode;
+    private final transient Object accessDeniedDetail;
 
-    private KmsException(ErrorCode errorCode, String message) {
+    private KmsException(ErrorCode errorCode, String message, Object accessDeniedDetail) {
         super(message, null, false, false);
         this.errorCode = errorCode;
+        this.accessDeniedDetail = accessDeniedDetail;
     }
 
     /** Creates the error with its documented message, formatting any placeholders with {@code args}. */
     public static KmsException of(ErrorCode errorCode, Object... args) {
-        return new KmsException(errorCode, errorCode.messageTemplate().formatted(args));
+        return new KmsException(errorCode, errorCode.messageTemplate().formatted(args), null);
     }
 
     /** Creates the error with a message that names the value and the rule it broke. */
     public static KmsException withMessage(ErrorCode errorCode, String message) {
-        return new KmsException(errorCode, message);
+        return new KmsException(errorCode, message, null);
+    }
+
+    /** Creates a permission error whose reply carries {@code AccessDeniedDetail}. */
+    public static KmsException accessDenied(ErrorCode errorCode, String message, Object accessDeniedDetail) {
+        return new KmsException(errorCode, message, accessDeniedDetail);
     }
 
     /** Creates {@code MissingParameter} for the named parameter. */
@@ -36,5 +43,10 @@ public class KmsException extends RuntimeException {
 
     public ErrorCode errorCode() {
         return errorCode;
+    }
+
+    /** Returns the {@code AccessDeniedDetail} object of a permission error, or null. */
+    public Object accessDeniedDetail() {
+        return accessDeniedDetail;
     }
 }

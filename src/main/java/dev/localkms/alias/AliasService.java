@@ -1,0 +1,158 @@
+package dev.localkms.alias;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.localkms.account.AccountService;
+import dev.localkms.alias.AliasReplies.AliasMetadata;
+import dev.localkms.alias.AliasReplies.Aliases;
+import dev.localkms.alias.AliasReplies.ListAliasesReply;
+import dev.localkms.auth.Caller;
+import dev.localkms.common.Arns;
+import dev.localkms.common.Paging;
+import dev.localkms.config.KmsProperties;
+import dev.localkms.error.ErrorCode;
+import dev.localkms.error.KmsException;
+import dev.localkms.key.KeyResolver;
+import dev.localkms.key.KeyResolver.AliasUse;
+import dev.localkms.key.KeyResolver.ResolvedKey;
+import dev.localkms.key.KeyState;
+import dev.localkms.ram.Authorizer;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The alias rules: names unique per account and region, a quota per account and region, any number
+ * of aliases per key, and the key-state checks of CreateAlias and UpdateAlias.
+ */
+@Service
+public class AliasService {
+
+    private final AliasRepository aliases;
+    private final KeyResolver keys;
+    private final AccountService accounts;
+    private final Authorizer authorizer;
+    private final KmsProperties properties;
+    private final Clock clock;
+
+    AliasService(AliasRepository aliases, KeyResolver keys, AccountService accounts, Authorizer authorizer,
+            KmsProperties properties, Clock clock) {
+        this.aliases = aliases;
+        this.keys = keys;
+        this.accounts = accounts;
+        this.authorizer = authorizer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** CreateAlias: creates {@code aliasName} pointing to the key that {@code keyId} names. */
+    @Transactional
+    public void createAlias(Caller caller, String keyId, String aliasName) {
+        AliasNames.verify(aliasName);
+        ResolvedKey key = keys.resolveKey(caller, keyId, AliasUse.REJECTED);
+        authorizer.authorize(caller, "kms:CreateAlias", List.of(key.arn(), aliasArn(caller, aliasName)));
+        if (key.state() == KeyState.PENDING_DELETION) {
+            throw KmsException.withMessage(ErrorCode.STATE_MODIFIED_FAILED,
+                    "Keystate modified failed: key \"%s\" is PendingDeletion, so no alias can be created for it."
+                            .formatted(key.keyId()));
+        }
+        accounts.lockRegionScope(caller.accountId(), caller.regionId());
+        if (aliases.existsByAccountIdAndRegionIdAndAliasName(caller.accountId(), caller.regionId(), aliasName)) {
+            throw aliasAlreadyExists(aliasName);
+        }
+        verifyQuota(caller);
+        try {
+            aliases.saveAndFlush(new AliasEntity(UUID.randomUUID().toString(), caller.accountId(),
+                    caller.regionId(), aliasName, key.keyId(), clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // Another instance inserted the same name between the check and the insert.
+            throw aliasAlreadyExists(aliasName);
+        }
+    }
+
+    /** UpdateAlias: points an existing alias to another key. Only the new key's state matters. */
+    @Transactional
+    public void updateAlias(Caller caller, String keyId, String aliasName) {
+        AliasNames.verify(aliasName);
+        AliasEntity alias = existing(caller, aliasName);
+        ResolvedKey newKey = keys.resolveKey(caller, keyId, AliasUse.REJECTED);
+        String originalKeyArn = Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId());
+        authorizer.authorize(caller, "kms:UpdateAlias",
+                List.of(aliasArn(caller, aliasName), originalKeyArn, newKey.arn()));
+        if (newKey.state() == KeyState.PENDING_DELETION) {
+            throw KmsException.withMessage(ErrorCode.KEY_PENDING_DELETION,
+                    "The request was rejected because the key state is PendingDeletion: key \"%s\"."
+                            .formatted(newKey.keyId()));
+        }
+        if (aliases.repoint(caller.accountId(), caller.regionId(), aliasName, newKey.keyId()) == 0) {
+            throw aliasNotFound(aliasName);
+        }
+    }
+
+    /** DeleteAlias: deletes the alias and leaves its key alone. */
+    @Transactional
+    public void deleteAlias(Caller caller, String aliasName) {
+        AliasNames.verify(aliasName);
+        AliasEntity alias = existing(caller, aliasName);
+        authorizer.authorize(caller, "kms:DeleteAlias", List.of(
+                Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId()), aliasArn(caller, aliasName)));
+        if (aliases.deleteByName(caller.accountId(), caller.regionId(), aliasName) == 0) {
+            throw aliasNotFound(aliasName);
+        }
+    }
+
+    /** ListAliases: one page of the account's aliases in the region, by creation time and then name. */
+    @Transactional(readOnly = true)
+    public ListAliasesReply listAliases(Caller caller, Paging paging) {
+        authorizer.authorize(caller, "kms:ListAliases",
+                List.of(Arns.aliasContainer(caller.regionId(), caller.accountId())));
+        return page(caller, paging,
+                aliases.findByAccountIdAndRegionIdOrderByCreatedAtAscAliasNameAsc(caller.accountId(), caller.regionId()));
+    }
+
+    /** ListAliasesByKeyId: one page of the aliases of the key that a key ID or key ARN names. */
+    @Transactional(readOnly = true)
+    public ListAliasesReply listAliasesByKeyId(Caller caller, String keyId, Paging paging) {
+        ResolvedKey key = keys.resolveKey(caller, keyId, AliasUse.REJECTED);
+        authorizer.authorize(caller, "kms:ListAliasesByKeyId", List.of(key.arn()));
+        return page(caller, paging, aliases.findByKeyIdOrderByCreatedAtAscAliasNameAsc(key.keyId()));
+    }
+
+    private AliasEntity existing(Caller caller, String aliasName) {
+        return aliases.findByAccountIdAndRegionIdAndAliasName(caller.accountId(), caller.regionId(), aliasName)
+                .orElseThrow(() -> aliasNotFound(aliasName));
+    }
+
+    private void verifyQuota(Caller caller) {
+        if (aliases.countByAccountIdAndRegionId(caller.accountId(), caller.regionId()) >= properties.aliasQuota()) {
+            throw KmsException.withMessage(ErrorCode.LIMIT_EXCEEDED,
+                    "The request was rejected because user create resource limit was exceeded: %d aliases per account and region."
+                            .formatted(properties.aliasQuota()));
+        }
+    }
+
+    private static ListAliasesReply page(Caller caller, Paging paging, List<AliasEntity> all) {
+        List<AliasMetadata> page = paging.slice(all).stream()
+                .map(alias -> new AliasMetadata(alias.getKeyId(), alias.getAliasName(),
+                        aliasArn(caller, alias.getAliasName())))
+                .toList();
+        return new ListAliasesReply(paging.pageNumber(), paging.pageSize(), all.size(), new Aliases(page));
+    }
+
+    private static String aliasArn(Caller caller, String aliasName) {
+        return Arns.alias(caller.regionId(), caller.accountId(), aliasName);
+    }
+
+    private static KmsException aliasAlreadyExists(String aliasName) {
+        return KmsException.withMessage(ErrorCode.ALIAS_ALREADY_EXISTS,
+                "AliasName Already Exists: \"%s\" is taken in this account and region.".formatted(aliasName));
+    }
+
+    private static KmsException aliasNotFound(String aliasName) {
+        return KmsException.withMessage(ErrorCode.ALIAS_NOT_FOUND,
+                "The specified Alias is not found: \"%s\" does not exist in this account and region."
+                        .formatted(aliasName));
+    }
+}

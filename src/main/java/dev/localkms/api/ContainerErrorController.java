@@ -1,0 +1,42 @@
+package dev.localkms.api;
+
+import dev.localkms.error.ErrorCode;
+import dev.localkms.error.KmsException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Renders errors that the servlet container reports outside the MVC handlers (a body over the size
+ * limit, a filter failure) in Alibaba's error body instead of Spring's default JSON.
+ */
+@RestController
+class ContainerErrorController implements ErrorController {
+
+    private final ReplyRenderer renderer;
+
+    ContainerErrorController(ReplyRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<String> error(HttpServletRequest request) {
+        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = statusAttribute instanceof Integer code ? code : 500;
+        KmsException error = switch (HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
+                : HttpStatus.resolve(status)) {
+            case NOT_FOUND -> KmsException.of(ErrorCode.INVALID_ACTION);
+            case METHOD_NOT_ALLOWED -> KmsException.of(ErrorCode.UNSUPPORTED_HTTP_METHOD);
+            case BAD_REQUEST, PAYLOAD_TOO_LARGE, REQUEST_HEADER_FIELDS_TOO_LARGE, URI_TOO_LONG ->
+                    KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The request could not be read (HTTP status %d).".formatted(status));
+            default -> KmsException.of(ErrorCode.INTERNAL_FAILURE);
+        };
+        return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(), Product.KMS,
+                false);
+    }
+}

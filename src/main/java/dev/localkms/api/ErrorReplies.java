@@ -1,0 +1,62 @@
+package dev.localkms.api;
+
+import dev.localkms.error.ErrorCode;
+import dev.localkms.error.KmsException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Renders every failure as Alibaba's error body, in the reply format the request asked for. */
+@RestControllerAdvice
+class ErrorReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
+
+    private final ReplyRenderer renderer;
+
+    ErrorReplies(ReplyRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @ExceptionHandler(KmsException.class)
+    ResponseEntity<String> kmsError(KmsException error, HttpServletRequest request) {
+        log.debug("Request {} failed with {}: {}", RequestIdFilter.requestId(request), error.errorCode().code(),
+                error.getMessage());
+        return render(error, request);
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<String> unknownPath(Exception error, HttpServletRequest request) {
+        return render(KmsException.withMessage(ErrorCode.INVALID_ACTION,
+                "Specified api is not found, please check your url and method: %s %s is not served; send API calls to /."
+                        .formatted(request.getMethod(), request.getRequestURI())), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<String> unsupportedMethod(HttpRequestMethodNotSupportedException error,
+            HttpServletRequest request) {
+        return render(KmsException.withMessage(ErrorCode.UNSUPPORTED_HTTP_METHOD,
+                "This http method is not supported: %s; use GET or POST.".formatted(error.getMethod())), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception error, HttpServletRequest request) {
+        log.error("Request {} failed unexpectedly", RequestIdFilter.requestId(request), error);
+        return render(KmsException.of(ErrorCode.INTERNAL_FAILURE), request);
+    }
+
+    private ResponseEntity<String> render(KmsException error, HttpServletRequest request) {
+        RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
+        Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
+        boolean xml = rpcRequest != null && rpcRequest.wantsXml();
+        String host = rpcRequest != null ? rpcRequest.host() : request.getServerName();
+        return renderer.error(error, RequestIdFilter.requestId(request), host,
+                product != null ? product : Product.KMS, xml);
+    }
+}
