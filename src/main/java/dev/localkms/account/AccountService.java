@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,22 +24,25 @@ public class AccountService {
     private final AccessKeyRepository accessKeys;
     private final RegionScopeRepository regionScopes;
     private final TransactionTemplate newTransaction;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public AccountService(AccountRepository accounts, AccessKeyRepository accessKeys,
-            RegionScopeRepository regionScopes, PlatformTransactionManager transactionManager, Clock clock) {
+            RegionScopeRepository regionScopes, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+            Clock clock) {
         this.accounts = accounts;
         this.accessKeys = accessKeys;
         this.regionScopes = regionScopes;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Returns the access key with this ID, whoever owns it. */
     @Transactional(readOnly = true)
     public Optional<AccessKeyRecord> findAccessKey(String accessKeyId) {
-        return accessKeys.findById(accessKeyId).map(AccountService::toRecord);
+        return accessKeys.findById(accessKeyId).map(this::toRecord);
     }
 
     /** Creates the account unless it exists. */
@@ -103,8 +107,11 @@ public class AccountService {
                         "Region scope " + accountId + "/" + regionId + " does not exist."));
     }
 
-    static AccessKeyRecord toRecord(AccessKeyEntity key) {
-        return new AccessKeyRecord(key.getId(), key.getSecret(), key.getAccountId(), key.getUserId(),
+    private AccessKeyRecord toRecord(AccessKeyEntity key) {
+        String userName = key.getUserId() == null ? null : jdbc.queryForList(
+                "select user_name from ram_user where id = ?", String.class, key.getUserId()).stream().findFirst()
+                .orElse(null);
+        return new AccessKeyRecord(key.getId(), key.getSecret(), key.getAccountId(), key.getUserId(), userName,
                 ACTIVE.equals(key.getStatus()));
     }
 }

@@ -1,38 +1,111 @@
 package dev.localkms.auth;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
 import dev.localkms.account.AccessKeyRecord;
 import dev.localkms.account.AccountService;
 import dev.localkms.api.RpcRequest;
+import dev.localkms.auth.signature.SignatureClaim;
+import dev.localkms.auth.signature.SignatureClaims;
+import dev.localkms.auth.signature.SignatureScheme;
+import dev.localkms.auth.signature.SignatureVerifier;
+import dev.localkms.auth.signature.SignedRequest;
 import dev.localkms.config.KmsProperties;
 import dev.localkms.config.KmsProperties.AuthMode;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import org.springframework.stereotype.Service;
 
-/** Decides who makes a request: the owner of the access key it names, or the default account's root. */
+/**
+ * Decides who makes a request. A signed request is verified against its access key: key status,
+ * timestamp, signature and nonce. An unsigned one is rejected in strict mode; in lenient mode it acts
+ * as the owner of the {@code AccessKeyId} it names, or as the default account's root.
+ */
 @Service
 public class Authenticator {
 
     private final AccountService accounts;
+    private final NonceRegistry nonces;
     private final KmsProperties properties;
+    private final Clock clock;
 
-    public Authenticator(AccountService accounts, KmsProperties properties) {
+    public Authenticator(AccountService accounts, NonceRegistry nonces, KmsProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.nonces = nonces;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Returns the caller of {@code request}, acting in {@code regionId}. */
     public Caller authenticate(RpcRequest request, String regionId) {
-        String accessKeyId = request.parameter("AccessKeyId").filter(value -> !value.isEmpty()).orElse(null);
-        if (accessKeyId == null) {
-            if (properties.authMode() == AuthMode.STRICT) {
-                throw KmsException.withMessage(ErrorCode.INCOMPLETE_SIGNATURE,
-                        "The request is not signed, and the server accepts only signed requests (auth mode strict).");
-            }
-            return rootOf(properties.defaultAccount().id(), properties.defaultAccount().accessKeyId(), regionId, false);
+        SignedRequest signedRequest = new SignedRequest(request.method(), request.queryParameters(),
+                request.formParameters(), request.headers(), request.body());
+        Optional<SignatureClaim> claim = SignatureClaims.read(signedRequest);
+        if (claim.isPresent()) {
+            return verified(signedRequest, claim.get(), regionId);
         }
-        AccessKeyRecord key = activeKey(accessKeyId);
-        return callerOf(key, regionId, false);
+        if (properties.authMode() == AuthMode.STRICT) {
+            throw KmsException.withMessage(ErrorCode.INCOMPLETE_SIGNATURE,
+                    "The request signature does not conform to Aliyun standards: the request is not signed, "
+                            + "and this server accepts only signed requests (auth mode strict).");
+        }
+        Optional<String> accessKeyId = request.parameter("AccessKeyId").filter(value -> !value.isEmpty());
+        if (accessKeyId.isEmpty()) {
+            KmsProperties.DefaultAccount account = properties.defaultAccount();
+            return rootOf(account.id(), account.accessKeyId(), regionId, false);
+        }
+        return callerOf(activeKey(accessKeyId.get()), regionId, false);
+    }
+
+    private Caller verified(SignedRequest request, SignatureClaim claim, String regionId) {
+        AccessKeyRecord key = activeKey(claim.accessKeyId());
+        Instant now = clock.instant();
+        verifyTimestamp(claim, now);
+        SignatureVerifier.Verification verification = SignatureVerifier.verify(request, claim, key.secret());
+        if (!verification.matched()) {
+            throw KmsException.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, verification.serverStringToSign());
+        }
+        if (claim.nonce() == null || claim.nonce().isEmpty()) {
+            throw KmsException.missingParameter(
+                    claim.scheme() == SignatureScheme.RPC_V1 ? "SignatureNonce" : "x-acs-signature-nonce");
+        }
+        if (!nonces.register(key.accessKeyId(), claim.nonce(), now, now.plus(properties.clockSkew()))) {
+            throw KmsException.withMessage(ErrorCode.SIGNATURE_NONCE_USED,
+                    "Specified signature nonce was used already: \"%s\" within the last %d minutes."
+                            .formatted(claim.nonce(), properties.clockSkew().toMinutes()));
+        }
+        return callerOf(key, regionId, true);
+    }
+
+    private void verifyTimestamp(SignatureClaim claim, Instant now) {
+        String parameter = claim.scheme() == SignatureScheme.RPC_V1 ? "Timestamp" : "x-acs-date";
+        if (claim.timestamp() == null || claim.timestamp().isEmpty()) {
+            throw KmsException.withMessage(ErrorCode.ILLEGAL_TIMESTAMP,
+                    "The input parameter \"%s\" that is mandatory for processing this request is not supplied."
+                            .formatted(parameter));
+        }
+        Instant timestamp = parseTimestamp(claim.timestamp()).orElseThrow(() -> KmsException.withMessage(
+                ErrorCode.ILLEGAL_TIMESTAMP, "The parameter \"%s\" is not a UTC time such as 2024-01-01T00:00:00Z: \"%s\"."
+                        .formatted(parameter, claim.timestamp())));
+        Duration skew = Duration.between(timestamp, now).abs();
+        if (skew.compareTo(properties.clockSkew()) > 0) {
+            throw KmsException.withMessage(ErrorCode.TIMESTAMP_EXPIRED,
+                    "Specified time stamp or date value is expired: %s is %d seconds from the server time %s; the limit is %d seconds."
+                            .formatted(claim.timestamp(), skew.toSeconds(), now, properties.clockSkew().toSeconds()));
+        }
+    }
+
+    private static Optional<Instant> parseTimestamp(String timestamp) {
+        try {
+            return Optional.of(OffsetDateTime.parse(timestamp).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private AccessKeyRecord activeKey(String accessKeyId) {
@@ -46,11 +119,11 @@ public class Authenticator {
         return key;
     }
 
-    private Caller callerOf(AccessKeyRecord key, String regionId, boolean signed) {
+    private static Caller callerOf(AccessKeyRecord key, String regionId, boolean signed) {
         if (key.userId() == null) {
             return rootOf(key.accountId(), key.accessKeyId(), regionId, signed);
         }
-        return new Caller(key.accountId(), regionId, Caller.PrincipalType.RAM_USER, key.userId(), key.userId(),
+        return new Caller(key.accountId(), regionId, Caller.PrincipalType.RAM_USER, key.userId(), key.userName(),
                 key.accessKeyId(), signed);
     }
 
