@@ -1,15 +1,19 @@
 package dev.localkms.account;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import dev.localkms.common.DatabaseErrors;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accounts, their root access keys, and the account-region scopes that KMS data belongs to. */
 @Service
@@ -23,18 +27,14 @@ public class AccountService {
     private final AccountRepository accounts;
     private final AccessKeyRepository accessKeys;
     private final RegionScopeRepository regionScopes;
-    private final TransactionTemplate newTransaction;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public AccountService(AccountRepository accounts, AccessKeyRepository accessKeys,
-            RegionScopeRepository regionScopes, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-            Clock clock) {
+            RegionScopeRepository regionScopes, JdbcTemplate jdbc, Clock clock) {
         this.accounts = accounts;
         this.accessKeys = accessKeys;
         this.regionScopes = regionScopes;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -45,12 +45,14 @@ public class AccountService {
         return accessKeys.findById(accessKeyId).map(this::toRecord);
     }
 
-    /** Creates the account unless it exists. */
+    /** Creates the account unless it exists, even when another instance creates it at the same time. */
     @Transactional
     public void ensureAccount(String accountId) {
-        if (!accounts.existsById(accountId)) {
-            accounts.save(new AccountEntity(accountId, clock.instant()));
+        if (accounts.existsById(accountId)) {
+            return;
         }
+        insertIfAbsent("insert into account (id, created_at) values (?, ?)", accountId,
+                Timestamp.from(clock.instant()));
     }
 
     /**
@@ -61,12 +63,11 @@ public class AccountService {
     @Transactional
     public void ensureRootAccessKey(String accountId, String accessKeyId, String secret, boolean active) {
         ensureAccount(accountId);
-        AccessKeyEntity key = accessKeys.findById(accessKeyId).orElse(null);
         String status = active ? ACTIVE : INACTIVE;
-        if (key == null) {
-            accessKeys.save(new AccessKeyEntity(accessKeyId, secret, accountId, null, status, clock.instant()));
-            return;
-        }
+        insertIfAbsent("insert into access_key (id, secret, account_id, user_id, status, created_at) "
+                + "values (?, ?, ?, null, ?, ?)", accessKeyId, secret, accountId, status,
+                Timestamp.from(clock.instant()));
+        AccessKeyEntity key = accessKeys.findById(accessKeyId).orElseThrow();
         if (!key.getAccountId().equals(accountId) || key.getUserId() != null) {
             throw new IllegalStateException("Access key " + accessKeyId + " already belongs to account "
                     + key.getAccountId() + (key.getUserId() != null ? " user " + key.getUserId() : "") + ".");
@@ -76,35 +77,47 @@ public class AccountService {
     }
 
     /**
-     * Creates the account-region row that keys and aliases reference, unless it exists. Several instances
-     * may race to create it: the loser's insert fails on the primary key in its own transaction, and the
-     * row is there either way.
+     * Creates the account-region row that keys and aliases reference, unless it exists. It joins the
+     * caller's transaction, so it needs no second database connection.
      */
+    @Transactional
     public void ensureRegionScope(String accountId, String regionId) {
-        RegionScopeEntity.Scope scope = new RegionScopeEntity.Scope(accountId, regionId);
-        if (regionScopes.existsById(scope)) {
+        if (regionScopes.existsById(new RegionScopeEntity.Scope(accountId, regionId))) {
             return;
         }
-        try {
-            newTransaction.executeWithoutResult(status -> {
-                if (!accounts.existsById(accountId)) {
-                    accounts.saveAndFlush(new AccountEntity(accountId, clock.instant()));
-                }
-                regionScopes.saveAndFlush(new RegionScopeEntity(accountId, regionId));
-            });
-        } catch (DataIntegrityViolationException e) {
-            if (!regionScopes.existsById(scope)) {
-                throw e;
-            }
-        }
+        ensureAccount(accountId);
+        insertIfAbsent("insert into region_scope (account_id, region_id) values (?, ?)", accountId, regionId);
     }
 
     /** Locks the account-region row until the current transaction ends. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void lockRegionScope(String accountId, String regionId) {
         regionScopes.lock(new RegionScopeEntity.Scope(accountId, regionId))
                 .orElseThrow(() -> new IllegalStateException(
                         "Region scope " + accountId + "/" + regionId + " does not exist."));
+    }
+
+    /**
+     * Runs an insert inside a savepoint of the current transaction and ignores a unique key violation,
+     * which means that another transaction created the row first. PostgreSQL aborts the whole
+     * transaction on a failed statement, and the rollback to the savepoint undoes just that statement.
+     */
+    private void insertIfAbsent(String sql, Object... arguments) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                new ArgumentPreparedStatementSetter(arguments).setValues(statement);
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                if (DatabaseErrors.isUniqueViolation(e)) {
+                    return null;
+                }
+                throw e;
+            }
+            connection.releaseSavepoint(savepoint);
+            return null;
+        });
     }
 
     private AccessKeyRecord toRecord(AccessKeyEntity key) {
