@@ -10,6 +10,7 @@ import dev.localkms.alias.AliasReplies.Aliases;
 import dev.localkms.alias.AliasReplies.ListAliasesReply;
 import dev.localkms.auth.Caller;
 import dev.localkms.common.Arns;
+import dev.localkms.common.DatabaseErrors;
 import dev.localkms.common.Paging;
 import dev.localkms.config.KmsProperties;
 import dev.localkms.error.ErrorCode;
@@ -67,8 +68,7 @@ public class AliasService {
             aliases.saveAndFlush(new AliasEntity(UUID.randomUUID().toString(), caller.accountId(),
                     caller.regionId(), aliasName, key.keyId(), clock.instant()));
         } catch (DataIntegrityViolationException e) {
-            // Another instance inserted the same name between the check and the insert.
-            throw aliasAlreadyExists(aliasName);
+            throw integrityViolation(e, aliasName, key.keyId());
         }
     }
 
@@ -86,7 +86,13 @@ public class AliasService {
                     "The request was rejected because the key state is PendingDeletion: key \"%s\"."
                             .formatted(newKey.keyId()));
         }
-        if (aliases.repoint(caller.accountId(), caller.regionId(), aliasName, newKey.keyId()) == 0) {
+        int updated;
+        try {
+            updated = aliases.repoint(caller.accountId(), caller.regionId(), aliasName, newKey.keyId());
+        } catch (DataIntegrityViolationException e) {
+            throw integrityViolation(e, aliasName, newKey.keyId());
+        }
+        if (updated == 0) {
             throw aliasNotFound(aliasName);
         }
     }
@@ -143,6 +149,24 @@ public class AliasService {
 
     private static String aliasArn(Caller caller, String aliasName) {
         return Arns.alias(caller.regionId(), caller.accountId(), aliasName);
+    }
+
+    /**
+     * Maps a constraint violation that the checks before the write could not see. A unique violation means
+     * that another transaction created the same name. A foreign key violation means that the key was deleted
+     * after it was read, for example by the key deletion job on another instance.
+     */
+    private static RuntimeException integrityViolation(DataIntegrityViolationException error, String aliasName,
+            String keyId) {
+        if (DatabaseErrors.isUniqueViolation(error)) {
+            return aliasAlreadyExists(aliasName);
+        }
+        if (DatabaseErrors.isForeignKeyViolation(error)) {
+            return KmsException.withMessage(ErrorCode.KEY_NOT_FOUND,
+                    "The specified Key is not found: \"%s\" was deleted while the alias was being written."
+                            .formatted(keyId));
+        }
+        return error;
     }
 
     private static KmsException aliasAlreadyExists(String aliasName) {
