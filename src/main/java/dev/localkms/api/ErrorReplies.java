@@ -5,7 +5,11 @@ import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +47,16 @@ class ErrorReplies {
             HttpServletRequest request) {
         return render(KmsException.withMessage(ErrorCode.UNSUPPORTED_HTTP_METHOD,
                 "This http method is not supported: %s; use GET or POST.".formatted(error.getMethod())), request);
+    }
+
+    /** Lock timeouts, deadlocks and lost database connections: the same request may succeed when retried. */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<String> databaseUnavailable(Exception error, HttpServletRequest request) {
+        log.warn("Request {} failed because the database is busy or unreachable: {}",
+                RequestIdFilter.requestId(request), NestedExceptionUtils.getMostSpecificCause(error).toString());
+        return render(KmsException.withMessage(ErrorCode.SERVICE_UNAVAILABLE_TEMPORARY,
+                "Service Unavailable Temporary: the database is busy or unreachable; retry the request."), request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -27,6 +27,8 @@ public enum ErrorCode {
             "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."),
     SIGNATURE_NONCE_USED(HttpStatus.BAD_REQUEST, "SignatureNonceUsed", "Specified signature nonce was used already."),
     INTERNAL_FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "InternalFailure", "Internal Failure."),
+    SERVICE_UNAVAILABLE_TEMPORARY(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailableTemporary",
+            "Service Unavailable Temporary."),
 
     // KMS service errors.
     NO_PERMISSION(HttpStatus.FORBIDDEN, "Forbidden.NoPermission", "This operation is forbidden by permission system."),
