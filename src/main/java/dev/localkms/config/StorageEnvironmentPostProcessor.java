@@ -16,6 +16,8 @@ import org.springframework.util.StringUtils;
 public class StorageEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     private static final String SOURCE_NAME = "kmsStorage";
+    private static final String CONNECTION_INIT_SQL = "spring.datasource.hikari.connection-init-sql";
+    private static final String POSTGRES_LOCK_TIMEOUT = "10s";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,7 +29,8 @@ public class StorageEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         Map<String, Object> properties = new HashMap<>();
         if (StringUtils.hasText(file)) {
-            // WRITE_DELAY=0 flushes each commit to the file, so acknowledged writes survive a killed process.
+            // WRITE_DELAY=0 writes each commit to the file before the commit returns. With H2's default of
+            // 500 ms, DurabilityIT lost acknowledged aliases when it killed the process with SIGKILL.
             properties.put("spring.datasource.url", "jdbc:h2:file:" + file + ";WRITE_DELAY=0");
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
@@ -35,6 +38,10 @@ public class StorageEnvironmentPostProcessor implements EnvironmentPostProcessor
             properties.put("spring.datasource.url", jdbcUrl);
             putIfSet(properties, "spring.datasource.username", environment.getProperty("kms.storage.username"));
             putIfSet(properties, "spring.datasource.password", environment.getProperty("kms.storage.password"));
+            if (jdbcUrl.startsWith("jdbc:postgresql:") && !environment.containsProperty(CONNECTION_INIT_SQL)) {
+                // PostgreSQL waits for a row lock forever by default; H2 gives up after 2 seconds.
+                properties.put(CONNECTION_INIT_SQL, "SET lock_timeout = '" + POSTGRES_LOCK_TIMEOUT + "'");
+            }
         }
         if (!properties.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, properties));
