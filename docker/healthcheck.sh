@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Exits 0 when the service's readiness probe returns HTTP 200. The JRE image has no HTTP client, so this
-# speaks HTTP/1.0 over bash's /dev/tcp.
+# Exits 0 when the service's readiness probe returns HTTP 200. It speaks HTTP/1.0 over bash's /dev/tcp,
+# so the image needs neither curl nor wget.
 set -euo pipefail
 
 port="${SERVER_PORT:-8080}"

@@ -1,0 +1,195 @@
+package dev.localkms.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two instances of the service on one PostgreSQL schema, started at the same time, with concurrent
+ * requests spread over both: the database alone keeps alias names unique, the alias quota, and the
+ * record of used signature nonces.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterIT {
+
+    private static final int THREADS = 16;
+    private static final int ALIAS_QUOTA = 300;
+    private static final long WAIT_SECONDS = 120;
+
+    private PostgresSchema schema;
+    private final List<KmsInstance> instances = new ArrayList<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+
+    @BeforeAll
+    void startTwoInstances() throws Exception {
+        schema = PostgresSchema.createOrSkip();
+        Map<String, Object> properties = new HashMap<>(schema.storageProperties());
+        properties.put("kms.alias-quota", String.valueOf(ALIAS_QUOTA));
+        // Both start on the empty schema at once, as two containers of a compose file do.
+        CompletableFuture<KmsInstance> first = CompletableFuture.supplyAsync(() -> KmsInstance.start(properties));
+        CompletableFuture<KmsInstance> second = CompletableFuture.supplyAsync(() -> KmsInstance.start(properties));
+        instances.add(first.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        instances.add(second.get(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @AfterAll
+    void stopInstances() {
+        pool.shutdownNow();
+        instances.forEach(KmsInstance::close);
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
+    @Test
+    void instancesShareOneMasterKeyAndDefaultAccount() {
+        assertThat(schema.jdbc().queryForObject("select count(*) from master_key", Integer.class)).isEqualTo(1);
+        assertThat(schema.jdbc().queryForObject("select count(*) from access_key", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void sameAliasNameIsCreatedOnce() throws Exception {
+        RpcClient client = new RpcClient(uniqueRegion());
+        String keyId = createKey(client);
+        String aliasName = "alias/contended-" + UUID.randomUUID();
+
+        List<String> codes = runConcurrently(64, call -> client.call(port(call), "CreateAlias",
+                Map.of("KeyId", keyId, "AliasName", aliasName)).code());
+
+        assertThat(count(codes)).isEqualTo(Map.of("OK", 1L, "AliasAlreadyExists", 63L));
+    }
+
+    @Test
+    void aliasQuotaHoldsAcrossInstances() throws Exception {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+        String keyId = createKey(client);
+
+        List<String> codes = runConcurrently(400, call -> client.call(port(call), "CreateAlias",
+                Map.of("KeyId", keyId, "AliasName", "alias/quota-" + call)).code());
+
+        assertThat(count(codes)).isEqualTo(Map.of("OK", 300L, "Rejected.LimitExceeded", 100L));
+        assertThat(storedAliasCount(regionId)).isEqualTo(ALIAS_QUOTA);
+    }
+
+    @Test
+    void replayedNonceRejectedOnOtherInstance() {
+        RpcClient client = new RpcClient(uniqueRegion());
+        String query = client.signedQuery("ListKeys", Map.of(), UUID.randomUUID().toString());
+
+        RpcClient.Reply first = client.send(instances.get(0).port(), query);
+        RpcClient.Reply replay = client.send(instances.get(1).port(), query);
+
+        assertThat(first.code()).isEqualTo("OK");
+        assertThat(replay.code()).isEqualTo("SignatureNonceUsed");
+    }
+
+    @Test
+    void racingUpdatesKeepAliasesConsistent() throws Exception {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+        List<String> keyIds = List.of(createKey(client), createKey(client), createKey(client), createKey(client));
+        List<String> aliasNames = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            aliasNames.add("alias/race-" + i);
+            assertThat(client.call(port(i), "CreateAlias",
+                    Map.of("KeyId", keyIds.get(i % keyIds.size()), "AliasName", aliasNames.get(i))).code())
+                    .isEqualTo("OK");
+        }
+        Random random = new Random(42);
+        List<Callable<String>> operations = new ArrayList<>();
+        for (int call = 0; call < 200; call++) {
+            int port = port(call);
+            String aliasName = aliasNames.get(random.nextInt(aliasNames.size()));
+            String keyId = keyIds.get(random.nextInt(keyIds.size()));
+            operations.add(switch (call % 5) {
+                case 0 -> () -> client.call(port, "DeleteAlias", Map.of("AliasName", aliasName)).code();
+                case 1 -> () -> client.call(port, "CreateAlias", Map.of("KeyId", keyId, "AliasName", aliasName))
+                        .code();
+                default -> () -> client.call(port, "UpdateAlias", Map.of("KeyId", keyId, "AliasName", aliasName))
+                        .code();
+            });
+        }
+
+        List<String> codes = runAll(operations);
+
+        assertThat(codes).allMatch(code -> List.of("OK", "Forbidden.AliasNotFound", "AliasAlreadyExists")
+                .contains(code), "each reply is success, AliasNotFound or AliasAlreadyExists");
+        assertThat(schema.jdbc().queryForList("""
+                select alias_name from kms_alias where region_id = ?
+                group by alias_name having count(*) > 1
+                """, String.class, regionId)).isEmpty();
+        assertThat(schema.jdbc().queryForList("""
+                select a.alias_name from kms_alias a left join kms_key k on k.id = a.key_id
+                where a.region_id = ? and (k.id is null or k.key_state <> 'Enabled')
+                """, String.class, regionId)).isEmpty();
+        assertThat(listedAliasCount(client, 0)).isEqualTo(storedAliasCount(regionId));
+        assertThat(listedAliasCount(client, 1)).isEqualTo(storedAliasCount(regionId));
+    }
+
+    private int port(int call) {
+        return instances.get(call % instances.size()).port();
+    }
+
+    private String createKey(RpcClient client) {
+        RpcClient.Reply reply = client.call(instances.get(0).port(), "CreateKey", Map.of());
+        assertThat(reply.code()).isEqualTo("OK");
+        return reply.body().path("KeyMetadata").path("KeyId").asString();
+    }
+
+    private int storedAliasCount(String regionId) {
+        return schema.jdbc().queryForObject("select count(*) from kms_alias where region_id = ?", Integer.class,
+                regionId);
+    }
+
+    private int listedAliasCount(RpcClient client, int instance) {
+        RpcClient.Reply reply = client.call(instances.get(instance).port(), "ListAliases", Map.of("PageSize", "1"));
+        assertThat(reply.code()).isEqualTo("OK");
+        return reply.body().path("TotalCount").asInt();
+    }
+
+    private List<String> runConcurrently(int calls, Function<Integer, String> call) throws Exception {
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            int index = i;
+            tasks.add(() -> call.apply(index));
+        }
+        return runAll(tasks);
+    }
+
+    /** Runs the tasks on the bounded pool and returns their results in submission order. */
+    private List<String> runAll(List<Callable<String>> tasks) throws Exception {
+        List<Future<String>> futures = pool.invokeAll(tasks, WAIT_SECONDS, TimeUnit.SECONDS);
+        List<String> results = new ArrayList<>();
+        for (Future<String> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+
+    private static Map<String, Long> count(List<String> codes) {
+        return codes.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static String uniqueRegion() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 8) + "-1";
+    }
+}
