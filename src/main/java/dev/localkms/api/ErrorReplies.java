@@ -49,7 +49,7 @@ class ErrorReplies {
                 "This http method is not supported: %s; use GET or POST.".formatted(error.getMethod())), request);
     }
 
-    /** Lock timeouts, deadlocks and lost database connections: the same request may succeed when retried. */
+    /** Renders lock timeouts, deadlocks and lost database connections as a 503, since a retry may succeed. */
     @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<String> databaseUnavailable(Exception error, HttpServletRequest request) {

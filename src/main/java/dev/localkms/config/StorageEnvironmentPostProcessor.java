@@ -39,7 +39,7 @@ public class StorageEnvironmentPostProcessor implements EnvironmentPostProcessor
             putIfSet(properties, "spring.datasource.username", environment.getProperty("kms.storage.username"));
             putIfSet(properties, "spring.datasource.password", environment.getProperty("kms.storage.password"));
             if (jdbcUrl.startsWith("jdbc:postgresql:") && !environment.containsProperty(CONNECTION_INIT_SQL)) {
-                // PostgreSQL waits for a row lock forever by default; H2 gives up after 2 seconds.
+                // PostgreSQL waits for a row lock forever by default, while H2 gives up after 2 seconds.
                 properties.put(CONNECTION_INIT_SQL, "SET lock_timeout = '" + POSTGRES_LOCK_TIMEOUT + "'");
             }
         }

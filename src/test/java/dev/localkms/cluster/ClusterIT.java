@@ -145,6 +145,22 @@ class ClusterIT {
         assertThat(listedAliasCount(client, 1)).isEqualTo(storedAliasCount(regionId));
     }
 
+    @Test
+    void lockTimeoutRepliesServiceUnavailable() throws Exception {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+        String keyId = createKey(client);
+
+        RpcClient.Reply reply = schema.transaction(jdbc -> {
+            jdbc.queryForList("select * from region_scope where region_id = ? for update", regionId);
+            return client.call(instances.get(1).port(), "CreateAlias",
+                    Map.of("KeyId", keyId, "AliasName", "alias/locked-out"));
+        });
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("ServiceUnavailableTemporary");
+    }
+
     private int port(int call) {
         return instances.get(call % instances.size()).port();
     }

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * A schema of its own, made for one test class on the PostgreSQL server that {@code KMS_TEST_POSTGRES_URL}
@@ -68,6 +72,17 @@ final class PostgresSchema implements AutoCloseable {
     /** Returns a JDBC template on this schema, for checks that read the tables directly. */
     JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** Runs {@code work} in one transaction on this schema and rolls it back afterwards. */
+    <T> T transaction(Function<JdbcTemplate, T> work) {
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(jdbc.getDataSource());
+        TransactionStatus status = transactions.getTransaction(TransactionDefinition.withDefaults());
+        try {
+            return work.apply(jdbc);
+        } finally {
+            transactions.rollback(status);
+        }
     }
 
     @Override
