@@ -42,28 +42,31 @@ class DurabilityIT {
     void h2FileKeepsAcknowledgedAliasesAfterSigkill() throws Exception {
         String file = workDirectory.resolve("kms").toString();
 
-        assertAcknowledgedWritesSurvive(List.of("--kms.storage.file=" + file));
+        assertAcknowledgedWritesSurvive(List.of("--kms.storage.file=" + file), Map.of());
     }
 
     @Test
     void postgresKeepsAcknowledgedAliasesAfterSigkill() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip()) {
-            assertAcknowledgedWritesSurvive(schema.storageArguments());
+            // The storage settings travel as environment variables, as in docker-compose.yml.
+            assertAcknowledgedWritesSurvive(List.of(), schema.storageEnvironment());
         }
     }
 
-    private void assertAcknowledgedWritesSurvive(List<String> storage) throws Exception {
-        List<String> arguments = new ArrayList<>(storage);
+    private void assertAcknowledgedWritesSurvive(List<String> storageArguments, Map<String, String> storageEnvironment)
+            throws Exception {
+        List<String> arguments = new ArrayList<>(storageArguments);
         arguments.add("--kms.alias-quota=100000");
 
         Set<String> acknowledged;
-        try (KmsProcess first = KmsProcess.start(workDirectory.resolve("first.log"), arguments)) {
+        try (KmsProcess first = KmsProcess.start(workDirectory.resolve("first.log"), arguments, storageEnvironment)) {
             String keyId = createKey(first.port());
             acknowledged = createAliasesUntilKilled(first, keyId);
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
 
-        try (KmsProcess second = KmsProcess.start(workDirectory.resolve("second.log"), arguments)) {
+        try (KmsProcess second = KmsProcess.start(workDirectory.resolve("second.log"), arguments,
+                storageEnvironment)) {
             Set<String> stored = listAliasNames(second.port());
 
             assertThat(stored).containsAll(acknowledged);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +41,12 @@ final class KmsProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service with these command-line arguments and returns once its readiness probe is UP. */
-    static KmsProcess start(Path log, List<String> arguments) throws IOException, InterruptedException {
+    /**
+     * Starts the service with these command-line arguments and environment variables, and returns once its
+     * readiness probe is UP.
+     */
+    static KmsProcess start(Path log, List<String> arguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", mainClasspath(), LocalKmsApplication.class.getName(), "--server.port=0"));
         command.addAll(arguments);
@@ -50,6 +55,7 @@ final class KmsProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // Settings from the developer's environment must not change the instance under test.
         builder.environment().keySet().removeIf(name -> name.startsWith("KMS_") || name.startsWith("SPRING_"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             int port = awaitPort(process, log);

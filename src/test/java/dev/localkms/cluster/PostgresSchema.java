@@ -2,7 +2,6 @@ package dev.localkms.cluster;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -62,11 +61,12 @@ final class PostgresSchema implements AutoCloseable {
                 "kms.storage.password", password);
     }
 
-    /** Returns the storage settings as command-line arguments. */
-    List<String> storageArguments() {
-        return storageProperties().entrySet().stream()
-                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-                .toList();
+    /** Returns the storage settings as the environment variables that a container would get. */
+    Map<String, String> storageEnvironment() {
+        return Map.of(
+                "KMS_STORAGE_JDBC_URL", jdbcUrl(),
+                "KMS_STORAGE_USERNAME", username,
+                "KMS_STORAGE_PASSWORD", password);
     }
 
     /** Returns a JDBC template on this schema, for checks that read the tables directly. */
