@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Start-up and shutdown of one instance: readiness turns UP only after every start-up runner has
- * finished, the probes need no signature even in strict mode, and a graceful shutdown lets a request in
- * flight finish.
+ * finished, the probes need neither a signature nor the admin token in strict mode, and a graceful
+ * shutdown lets a request in flight finish.
  */
 class StartupAndShutdownIT {
 
@@ -45,7 +45,8 @@ class StartupAndShutdownIT {
         CountDownLatch runnerReleased = new CountDownLatch(1);
         AtomicInteger port = new AtomicInteger();
         CompletableFuture<KmsInstance> starting = CompletableFuture.supplyAsync(() -> KmsInstance.start(
-                Map.of("kms.auth-mode", "strict"),
+                Map.of("kms.auth-mode", "strict", "kms.admin-token", "probes-need-no-token",
+                        "management.endpoint.health.group.readiness.show-components", "always"),
                 context -> context.getBeanFactory().registerSingleton("blockingRunner", (ApplicationRunner) args -> {
                     port.set(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
                     runnerStarted.countDown();
@@ -55,6 +56,8 @@ class StartupAndShutdownIT {
 
         try (KmsInstance ignored = startAfterRelease(starting, runnerReleased, port.get())) {
             assertThat(status(port.get(), "/_kms/actuator/health/readiness")).isEqualTo(200);
+            assertThat(body(port.get(), "/_kms/actuator/health/readiness")).as("readiness components")
+                    .contains("\"readinessState\"", "\"db\"");
             assertThat(status(port.get(), "/_kms/actuator/health/liveness")).isEqualTo(200);
             assertThat(status(port.get(), "/_kms/actuator/health")).isEqualTo(200);
             assertThat(status(port.get(), "/?Action=ListKeys")).as("unsigned API call in strict mode").isEqualTo(400);
@@ -143,9 +146,17 @@ class StartupAndShutdownIT {
     }
 
     private int status(int port, String path) throws IOException, InterruptedException {
+        return get(port, path).statusCode();
+    }
+
+    private String body(int port, String path) throws IOException, InterruptedException {
+        return get(port, path).body();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
