@@ -66,6 +66,18 @@ class ClusterIT {
     }
 
     @Test
+    void firstKeysOfNewRegionCreatedConcurrently() throws Exception {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+
+        List<String> codes = runConcurrently(32, call -> client.call(port(call), "CreateKey", Map.of()).code());
+
+        assertThat(count(codes)).isEqualTo(Map.of("OK", 32L));
+        assertThat(schema.jdbc().queryForObject("select count(*) from region_scope where region_id = ?",
+                Integer.class, regionId)).isEqualTo(1);
+    }
+
+    @Test
     void sameAliasNameIsCreatedOnce() throws Exception {
         RpcClient client = new RpcClient(uniqueRegion());
         String keyId = createKey(client);
