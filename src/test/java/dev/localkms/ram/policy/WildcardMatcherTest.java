@@ -19,6 +19,9 @@ class WildcardMatcherTest {
             kms:List*          | kms:List                 | false | true
             kms:List*          | kms:DescribeKey          | false | false
             *Alias             | kms:CreateAlias          | false | true
+            *b                 | ab                       | false | true
+            *lias              | kms:CreateAlias          | false | true
+            *-1                | key-id-1                 | false | true
             *Alias             | kms:CreateAliases        | false | false
             kms:*Alias*        | kms:ListAliasesByKeyId   | false | true
             kms:?reateAlias    | kms:CreateAlias          | false | true
