@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reader of policy documents: turns JSON text into a {@link PolicyDocument} and rejects documents
  * that break the grammar with {@code MalformedPolicyDocument}.
  *
- * <p>Elements that the grammar does not name, such as {@code Principal}, are ignored.
+ * <p>Elements that the grammar does not name, such as {@code Principal}, are ignored. NOTE: whether
+ * Alibaba Cloud rejects such elements in identity policies is not documented.
  */
 final class PolicyDocumentParser {
 
@@ -122,7 +123,7 @@ final class PolicyDocumentParser {
             throw malformed("Statement %d is missing the Effect element. Set it to \"Allow\" or \"Deny\"."
                     .formatted(number));
         }
-        // Compared case-sensitively: Alibaba Cloud writes Allow and Deny, and does not document other spellings.
+        // Compared case-sensitively, because Alibaba Cloud writes only Allow and Deny and documents no other spelling.
         for (Statement.Effect candidate : Statement.Effect.values()) {
             if (effect.isString() && effect.stringValue().equals(candidate.policyName())) {
                 return candidate;
