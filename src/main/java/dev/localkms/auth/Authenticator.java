@@ -47,7 +47,7 @@ public class Authenticator {
                 request.formParameters(), request.headers(), request.body());
         Optional<SignatureClaim> claim = SignatureClaims.read(signedRequest);
         if (claim.isPresent()) {
-            return verified(signedRequest, claim.get(), regionId);
+            return verified(signedRequest, claim.get(), request, regionId);
         }
         if (properties.authMode() == AuthMode.STRICT) {
             throw KmsException.withMessage(ErrorCode.INCOMPLETE_SIGNATURE,
@@ -57,12 +57,12 @@ public class Authenticator {
         Optional<String> accessKeyId = request.parameter("AccessKeyId").filter(value -> !value.isEmpty());
         if (accessKeyId.isEmpty()) {
             KmsProperties.DefaultAccount account = properties.defaultAccount();
-            return rootOf(account.id(), account.accessKeyId(), regionId, false);
+            return rootOf(account.id(), account.accessKeyId(), request, regionId, false);
         }
-        return callerOf(activeKey(accessKeyId.get()), regionId, false);
+        return callerOf(activeKey(accessKeyId.get()), request, regionId, false);
     }
 
-    private Caller verified(SignedRequest request, SignatureClaim claim, String regionId) {
+    private Caller verified(SignedRequest request, SignatureClaim claim, RpcRequest rpcRequest, String regionId) {
         AccessKeyRecord key = activeKey(claim.accessKeyId());
         Instant now = clock.instant();
         verifyTimestamp(claim, now);
@@ -79,7 +79,7 @@ public class Authenticator {
                     "Specified signature nonce was used already: \"%s\" within the last %d minutes."
                             .formatted(claim.nonce(), properties.clockSkew().toMinutes()));
         }
-        return callerOf(key, regionId, true);
+        return callerOf(key, rpcRequest, regionId, true);
     }
 
     private void verifyTimestamp(SignatureClaim claim, Instant now) {
@@ -119,15 +119,17 @@ public class Authenticator {
         return key;
     }
 
-    private static Caller callerOf(AccessKeyRecord key, String regionId, boolean signed) {
+    private static Caller callerOf(AccessKeyRecord key, RpcRequest request, String regionId, boolean signed) {
         if (key.userId() == null) {
-            return rootOf(key.accountId(), key.accessKeyId(), regionId, signed);
+            return rootOf(key.accountId(), key.accessKeyId(), request, regionId, signed);
         }
         return new Caller(key.accountId(), regionId, Caller.PrincipalType.RAM_USER, key.userId(), key.userName(),
-                key.accessKeyId(), signed);
+                key.accessKeyId(), signed, request.remoteAddress(), request.secure());
     }
 
-    private static Caller rootOf(String accountId, String accessKeyId, String regionId, boolean signed) {
-        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed);
+    private static Caller rootOf(String accountId, String accessKeyId, RpcRequest request, String regionId,
+            boolean signed) {
+        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed,
+                request.remoteAddress(), request.secure());
     }
 }
