@@ -39,7 +39,7 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** Returns the access key with this ID, whoever owns it. */
+    /** Returns the access key with this ID, whether a root or a RAM user owns it. */
     @Transactional(readOnly = true)
     public Optional<AccessKeyRecord> findAccessKey(String accessKeyId) {
         return accessKeys.findById(accessKeyId).map(this::toRecord);

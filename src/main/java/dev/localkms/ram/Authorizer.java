@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Decides whether a caller may run an action on a list of resources. An account's root may do
- * anything in its own account; a RAM user needs an Allow on every resource and no Deny on any, from
- * the policies attached to it. Resources are always of the caller's account, so nothing crosses
+ * anything in its own account. A RAM user needs an Allow on every resource and no Deny on any, from
+ * the policies attached to it. Resources always belong to the caller's account, so nothing crosses
  * accounts.
  */
 @Service
@@ -50,7 +50,7 @@ public class Authorizer {
 
     /**
      * Checks a permission as {@link #authorize(Caller, String, List)} does, failing with {@code denialCode},
-     * which lets RAM actions answer with RAM's own {@code NoPermission}.
+     * so that RAM actions can reply with RAM's own {@code NoPermission}.
      */
     public void authorize(Caller caller, String action, List<String> resources, ErrorCode denialCode) {
         if (properties.policyEnforcement() == PolicyEnforcement.OFF || caller.isRoot()) {
