@@ -16,6 +16,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ErrorReplies {
 
+    /** The {@code Code} of the error reply, for the request log and metrics. */
+    static final String ERROR_CODE_ATTRIBUTE = ErrorReplies.class.getName() + ".errorCode";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
 
     private final ReplyRenderer renderer;
@@ -54,6 +57,7 @@ class ErrorReplies {
     private ResponseEntity<String> render(KmsException error, HttpServletRequest request) {
         RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
         Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
+        request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
         boolean xml = rpcRequest != null && rpcRequest.wantsXml();
         String host = rpcRequest != null ? rpcRequest.host() : request.getServerName();
         return renderer.error(error, RequestIdFilter.requestId(request), host,
