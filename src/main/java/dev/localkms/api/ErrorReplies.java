@@ -36,9 +36,14 @@ class ErrorReplies {
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<String> unknownPath(Exception error, HttpServletRequest request) {
-        return render(KmsException.withMessage(ErrorCode.INVALID_ACTION,
+        return render(unknownPath(request), request);
+    }
+
+    /** Creates {@code InvalidAction.NotFound} for a path other than {@code /}, naming the method and path. */
+    static KmsException unknownPath(HttpServletRequest request) {
+        return KmsException.withMessage(ErrorCode.INVALID_ACTION,
                 "Specified api is not found, please check your url and method: %s %s is not served; send API calls to /."
-                        .formatted(request.getMethod(), request.getRequestURI())), request);
+                        .formatted(request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -59,8 +64,8 @@ class ErrorReplies {
         Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
         request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
         boolean xml = rpcRequest != null && rpcRequest.wantsXml();
-        String host = rpcRequest != null ? rpcRequest.host() : request.getServerName();
-        return renderer.error(error, RequestIdFilter.requestId(request), host,
+        // HostId is the host name without the port, the same in every error reply.
+        return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(),
                 product != null ? product : Product.KMS, xml);
     }
 }

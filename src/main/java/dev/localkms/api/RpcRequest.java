@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.localkms.auth.IncomingRequest;
+
 /**
  * One RPC call as it arrived: the method, the decoded query and form parameters, the headers and the
  * raw body.
@@ -26,7 +28,7 @@ public record RpcRequest(
         Map<String, String> headers,
         byte[] body,
         String remoteAddress,
-        boolean secure) {
+        boolean secure) implements IncomingRequest {
 
     /** Returns a parameter from the query string, else from the form body. */
     public Optional<String> parameter(String name) {

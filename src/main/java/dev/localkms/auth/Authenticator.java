@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import dev.localkms.account.AccessKeyRecord;
 import dev.localkms.account.AccountService;
-import dev.localkms.api.RpcRequest;
 import dev.localkms.auth.signature.SignatureClaim;
 import dev.localkms.auth.signature.SignatureClaims;
 import dev.localkms.auth.signature.SignatureScheme;
@@ -42,7 +41,7 @@ public class Authenticator {
     }
 
     /** Returns the caller of {@code request}, acting in {@code regionId}. */
-    public Caller authenticate(RpcRequest request, String regionId) {
+    public Caller authenticate(IncomingRequest request, String regionId) {
         SignedRequest signedRequest = new SignedRequest(request.method(), request.queryParameters(),
                 request.formParameters(), request.headers(), request.body());
         Optional<SignatureClaim> claim = SignatureClaims.read(signedRequest);
@@ -62,7 +61,7 @@ public class Authenticator {
         return callerOf(activeKey(accessKeyId.get()), request, regionId, false);
     }
 
-    private Caller verified(SignedRequest request, SignatureClaim claim, RpcRequest rpcRequest, String regionId) {
+    private Caller verified(SignedRequest request, SignatureClaim claim, IncomingRequest rpcRequest, String regionId) {
         AccessKeyRecord key = activeKey(claim.accessKeyId());
         Instant now = clock.instant();
         verifyTimestamp(claim, now);
@@ -119,7 +118,7 @@ public class Authenticator {
         return key;
     }
 
-    private static Caller callerOf(AccessKeyRecord key, RpcRequest request, String regionId, boolean signed) {
+    private static Caller callerOf(AccessKeyRecord key, IncomingRequest request, String regionId, boolean signed) {
         if (key.userId() == null) {
             return rootOf(key.accountId(), key.accessKeyId(), request, regionId, signed);
         }
@@ -127,7 +126,7 @@ public class Authenticator {
                 key.accessKeyId(), signed, request.remoteAddress(), request.secure());
     }
 
-    private static Caller rootOf(String accountId, String accessKeyId, RpcRequest request, String regionId,
+    private static Caller rootOf(String accountId, String accessKeyId, IncomingRequest request, String regionId,
             boolean signed) {
         return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed,
                 request.remoteAddress(), request.secure());
