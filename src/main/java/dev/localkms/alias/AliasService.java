@@ -76,8 +76,8 @@ public class AliasService {
     @Transactional
     public void updateAlias(Caller caller, String keyId, String aliasName) {
         AliasNames.verify(aliasName);
-        AliasEntity alias = existing(caller, aliasName);
         ResolvedKey newKey = keys.resolveKey(caller, keyId, AliasUse.REJECTED);
+        AliasEntity alias = existing(caller, aliasName);
         String originalKeyArn = Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId());
         authorizer.authorize(caller, "kms:UpdateAlias",
                 List.of(aliasArn(caller, aliasName), originalKeyArn, newKey.arn()));

@@ -63,7 +63,7 @@ class ErrorReplies {
         RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
         Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
         request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
-        boolean xml = rpcRequest != null && rpcRequest.wantsXml();
+        boolean xml = rpcRequest != null ? rpcRequest.wantsXml() : "XML".equalsIgnoreCase(request.getParameter("Format"));
         // HostId is the host name without the port, the same in every error reply.
         return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(),
                 product != null ? product : Product.KMS, xml);

@@ -42,12 +42,14 @@ public record RpcRequest(
 
     /** Returns the Action parameter, else the {@code x-acs-action} header. */
     public Optional<String> action() {
-        return parameter("Action").or(() -> header("x-acs-action")).filter(value -> !value.isBlank());
+        return parameter("Action").filter(value -> !value.isBlank())
+                .or(() -> header("x-acs-action").filter(value -> !value.isBlank()));
     }
 
     /** Returns the Version parameter, else the {@code x-acs-version} header. */
     public Optional<String> version() {
-        return parameter("Version").or(() -> header("x-acs-version")).filter(value -> !value.isBlank());
+        return parameter("Version").filter(value -> !value.isBlank())
+                .or(() -> header("x-acs-version").filter(value -> !value.isBlank()));
     }
 
     /** Returns the Host header as received, port included. */
