@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestLog whether one log line is written per request
  * @param adminToken token that {@code /_kms/} routes require in strict mode
  * @param clockSkew how far a signed request's timestamp may be from the server's clock
+ * @param deletionInterval how often keys whose pending deletion window has ended are deleted
  */
 @ConfigurationProperties("kms")
 public record KmsProperties(
@@ -34,7 +35,8 @@ public record KmsProperties(
         @DefaultValue("200") int keyQuota,
         @DefaultValue("false") boolean requestLog,
         String adminToken,
-        @DefaultValue("15m") Duration clockSkew) {
+        @DefaultValue("15m") Duration clockSkew,
+        @DefaultValue("30s") Duration deletionInterval) {
 
     /**
      * The account that exists on every start, with its root access key.
