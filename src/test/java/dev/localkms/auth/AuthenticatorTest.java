@@ -162,7 +162,7 @@ class AuthenticatorTest {
                 new KmsProperties.DefaultAccount("1234567890123456", "LTAI5tLocalKmsRootKey00",
                         "LocalKmsRootSecret000000000000"),
                 mode, KmsProperties.PolicyEnforcement.ENFORCE, new KmsProperties.Storage(null, null, null, null, null),
-                null, 300, 200, false, null, Duration.ofMinutes(15));
+                null, 300, 200, false, null, Duration.ofMinutes(15), Duration.ofSeconds(30));
         return new Authenticator(accounts, registry, properties, Clock.fixed(now, ZoneOffset.UTC));
     }
 
