@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.localkms.auth.Caller;
 import dev.localkms.config.KmsProperties;
+import dev.localkms.support.TestKmsProperties;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -208,10 +210,6 @@ class RequestTelemetryFilterTest {
     }
 
     private static KmsProperties properties(boolean requestLog) {
-        return new KmsProperties("cn-hangzhou",
-                new KmsProperties.DefaultAccount(ACCOUNT, "LTAI5tLocalKmsRootKey00", "LocalKmsRootSecret000000000000"),
-                KmsProperties.AuthMode.LENIENT, KmsProperties.PolicyEnforcement.ENFORCE,
-                new KmsProperties.Storage(null, null, null, null, null), null, 300, 200, requestLog, null,
-                Duration.ofMinutes(15));
+        return TestKmsProperties.with(Map.of("default-account.id", ACCOUNT, "request-log", String.valueOf(requestLog)));
     }
 }

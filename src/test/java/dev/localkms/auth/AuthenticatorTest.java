@@ -25,6 +25,7 @@ import dev.localkms.auth.signature.SignedRequest;
 import dev.localkms.config.KmsProperties;
 import dev.localkms.config.KmsProperties.AuthMode;
 import dev.localkms.error.KmsException;
+import dev.localkms.support.TestKmsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -158,11 +159,7 @@ class AuthenticatorTest {
     }
 
     private Authenticator authenticator(AuthMode mode, Instant now) {
-        KmsProperties properties = new KmsProperties("cn-hangzhou",
-                new KmsProperties.DefaultAccount("1234567890123456", "LTAI5tLocalKmsRootKey00",
-                        "LocalKmsRootSecret000000000000"),
-                mode, KmsProperties.PolicyEnforcement.ENFORCE, new KmsProperties.Storage(null, null, null, null, null),
-                null, 300, 200, false, null, Duration.ofMinutes(15), Duration.ofSeconds(30));
+        KmsProperties properties = TestKmsProperties.with(Map.of("auth-mode", mode.name()));
         return new Authenticator(accounts, registry, properties, Clock.fixed(now, ZoneOffset.UTC));
     }
 
