@@ -1,13 +1,18 @@
-package dev.localkms.crypto;
+package dev.localkms.encryption;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.localkms.auth.Caller;
-import dev.localkms.crypto.CryptoReplies.DecryptReply;
-import dev.localkms.crypto.CryptoReplies.EncryptReply;
-import dev.localkms.crypto.CryptoReplies.GenerateDataKeyReply;
-import dev.localkms.crypto.CryptoReplies.GenerateDataKeyWithoutPlaintextReply;
+import dev.localkms.crypto.BlobCipher;
+import dev.localkms.crypto.CiphertextBlob;
+import dev.localkms.crypto.CryptoParameters;
+import dev.localkms.crypto.DataKey;
+import dev.localkms.crypto.EncryptionContexts;
+import dev.localkms.encryption.CryptoReplies.DecryptReply;
+import dev.localkms.encryption.CryptoReplies.EncryptReply;
+import dev.localkms.encryption.CryptoReplies.GenerateDataKeyReply;
+import dev.localkms.encryption.CryptoReplies.GenerateDataKeyWithoutPlaintextReply;
 import dev.localkms.key.KeyMaterial;
 import dev.localkms.key.KeyMaterialService;
 import dev.localkms.key.KeyResolver;

@@ -1,4 +1,4 @@
-package dev.localkms.crypto;
+package dev.localkms.encryption;
 
 import java.util.Map;
 

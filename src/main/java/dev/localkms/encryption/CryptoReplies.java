@@ -1,4 +1,4 @@
-package dev.localkms.crypto;
+package dev.localkms.encryption;
 
 /** Reply bodies of the crypto actions, without {@code RequestId}. {@code KeyId} is always the resolved key ID. */
 public final class CryptoReplies {
