@@ -45,7 +45,7 @@ public class RamAccessKeyService {
         this.clock = clock;
     }
 
-    /** CreateAccessKey: creates an Active key pair for a RAM user; the only reply that carries the secret. */
+    /** CreateAccessKey: creates an Active key pair for a RAM user. Only this reply carries the secret. */
     @Transactional
     public CreateAccessKeyReply createAccessKey(Caller caller, String userName) {
         String target = targetUser(caller, userName);
@@ -123,7 +123,7 @@ public class RamAccessKeyService {
 
     /**
      * Returns the user whose keys the action manages. A RAM user that names no user manages its own keys.
-     * NOTE: Alibaba Cloud lets an account's root omit {@code UserName} to manage the root's own keys; this
+     * NOTE: Alibaba Cloud lets an account's root omit {@code UserName} to manage the root's own keys. This
      * service manages only RAM users' keys, so a root must name the user.
      */
     private static String targetUser(Caller caller, String userName) {

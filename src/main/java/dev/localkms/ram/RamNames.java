@@ -16,10 +16,10 @@ public final class RamNames {
     static final int MAX_POLICY_NAME_LENGTH = 128;
     static final int MAX_POLICY_DESCRIPTION_LENGTH = 1024;
 
-    // The 2018 API pages allow "@" in user names; newer pages list only letters, digits, ".", "-" and "_".
+    // The 2018 API pages allow "@" in user names, but newer pages list only letters, digits, ".", "-" and "_".
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9.@_-]+");
-    // NOTE: Alibaba's pages disagree on display names ("_" and spaces are allowed by some); this accepts
-    // the union: letters, digits, ".", "@", "-", "_", spaces and CJK ideographs.
+    // NOTE: Alibaba's pages disagree on the characters of display names, and only some allow "_" and spaces.
+    // This rule accepts all of them: letters, digits, ".", "@", "-", "_", spaces and CJK ideographs.
     private static final Pattern DISPLAY_NAME = Pattern.compile("[A-Za-z0-9.@_ \\u4e00-\\u9fa5-]+");
     private static final Pattern MOBILE_PHONE = Pattern.compile("[0-9]{1,4}-[0-9]{1,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Stores custom policies; every query is scoped by account. */
+/** Stores custom policies. Every query is scoped by account. */
 interface RamPolicyRepository extends JpaRepository<RamPolicyEntity, String> {
 
     Optional<RamPolicyEntity> findByAccountIdAndPolicyName(String accountId, String policyName);

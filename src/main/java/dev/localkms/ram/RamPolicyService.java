@@ -199,7 +199,7 @@ public class RamPolicyService {
 
     private RamPolicyEntity insert(String accountId, String policyName, String description, String policyDocument) {
         accounts.lockAccount(accountId);
-        // NOTE: Alibaba Cloud does not document a custom policy named like a system policy; it is rejected here.
+        // NOTE: Alibaba Cloud does not document a custom policy named like a system policy, so this rejects it.
         if (policies.existsByAccountIdAndPolicyName(accountId, policyName)
                 || SystemPolicies.find(policyName).isPresent()) {
             throw KmsException.of(ErrorCode.POLICY_ALREADY_EXISTS);

@@ -2,7 +2,7 @@ package dev.localkms.ram;
 
 import java.util.List;
 
-/** Reply bodies of the RAM actions, without {@code RequestId}; null fields are left out. */
+/** Reply bodies of the RAM actions, without {@code RequestId}. The renderer leaves null fields out. */
 public final class RamReplies {
 
     private RamReplies() {
@@ -12,12 +12,12 @@ public final class RamReplies {
     public record UserReply(User user) {
     }
 
-    /** A RAM user; list entries and CreateUser replies leave some fields out. */
+    /** A RAM user. List entries and CreateUser replies leave some fields out. */
     public record User(String userId, String userName, String displayName, String mobilePhone, String email,
             String comments, String createDate, String updateDate) {
     }
 
-    /** Reply of ListUsers; {@code marker} is present only when {@code isTruncated} is true. */
+    /** Reply of ListUsers, with a {@code marker} only when {@code isTruncated} is true. */
     public record ListUsersReply(boolean isTruncated, String marker, Users users) {
     }
 
@@ -29,7 +29,7 @@ public final class RamReplies {
     public record CreateAccessKeyReply(AccessKey accessKey) {
     }
 
-    /** An access key of a RAM user; {@code accessKeySecret} is null except in CreateAccessKey. */
+    /** An access key of a RAM user. Only CreateAccessKey sets {@code accessKeySecret}. */
     public record AccessKey(String accessKeyId, String accessKeySecret, String status, String createDate) {
 
         @Override
@@ -51,8 +51,8 @@ public final class RamReplies {
     }
 
     /**
-     * A policy as CreatePolicy, GetPolicy, ListPolicies and ListPoliciesForUser return it; each leaves
-     * out the fields it does not have.
+     * A policy as CreatePolicy, GetPolicy, ListPolicies and ListPoliciesForUser return it. Each of them
+     * leaves out the fields it does not have.
      */
     public record Policy(String policyName, String policyType, String description, String defaultVersion,
             String createDate, String updateDate, Integer attachmentCount, String policyDocument,
@@ -67,7 +67,7 @@ public final class RamReplies {
     public record PolicyVersion(String versionId, boolean isDefaultVersion, String policyDocument, String createDate) {
     }
 
-    /** Reply of ListPolicies; {@code marker} is present only when {@code isTruncated} is true. */
+    /** Reply of ListPolicies, with a {@code marker} only when {@code isTruncated} is true. */
     public record ListPoliciesReply(boolean isTruncated, String marker, Policies policies) {
     }
 

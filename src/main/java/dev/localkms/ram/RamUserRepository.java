@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-/** Stores RAM users; every query is scoped by account. */
+/** Stores RAM users. Every query is scoped by account. */
 interface RamUserRepository extends JpaRepository<RamUserEntity, String> {
 
     Optional<RamUserEntity> findByAccountIdAndUserName(String accountId, String userName);

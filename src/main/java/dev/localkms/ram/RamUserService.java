@@ -174,7 +174,7 @@ public class RamUserService {
     }
 
     /**
-     * Parameters of CreateUser; null means absent.
+     * Parameters of CreateUser, null when absent.
      *
      * @param userName UserName
      * @param displayName DisplayName

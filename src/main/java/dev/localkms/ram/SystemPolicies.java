@@ -10,8 +10,8 @@ import dev.localkms.ram.policy.PolicyDocument;
 
 /**
  * The system policies that every account can attach. They are built into the service, not stored.
- * NOTE: Alibaba Cloud does not publish the live documents of these policies; these grant what their
- * names say, and their descriptions and dates are this service's own.
+ * NOTE: Alibaba Cloud does not publish the live documents of these policies. These documents grant the
+ * actions that the names describe, and the descriptions and dates are this service's own.
  */
 public final class SystemPolicies {
 

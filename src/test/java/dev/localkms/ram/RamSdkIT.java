@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import com.aliyun.ram20150501.Client;
 import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
@@ -44,7 +45,9 @@ import dev.localkms.sdk.TeaKmsDriver;
 import dev.localkms.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Drives every RAM action through the official RAM SDK, as the default account's root. */
@@ -134,11 +137,15 @@ class RamSdkIT extends IntegrationTest {
         assertThat(error.status()).isEqualTo(409);
     }
 
+    static Stream<Arguments> invalidUserNames() {
+        return Stream.of(
+                Arguments.of("bad name", "InvalidParameter.UserName.InvalidChars"),
+                Arguments.of("bad/name", "InvalidParameter.UserName.InvalidChars"),
+                Arguments.of("a".repeat(65), "InvalidParameter.UserName.Length"));
+    }
+
     @ParameterizedTest
-    @CsvSource({
-            "'bad name', InvalidParameter.UserName.InvalidChars",
-            "'bad/name', InvalidParameter.UserName.InvalidChars",
-            "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', InvalidParameter.UserName.Length"})
+    @MethodSource("invalidUserNames")
     void invalidUserNameIsRejected(String userName, String code) {
         SdkError error = failure(() -> ram().createUser(new CreateUserRequest().setUserName(userName)));
 
@@ -216,8 +223,9 @@ class RamSdkIT extends IntegrationTest {
 
     /** Returns the raw JSON of ListAccessKeys, sent unsigned as the default root. */
     private String rawListAccessKeys(String userName) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:%d/?Action=ListAccessKeys&Version=2015-05-01&UserName=%s"
-                .formatted(port, userName))).GET().build();
+        URI uri = URI.create("http://127.0.0.1:%d/?Action=ListAccessKeys&Version=2015-05-01&UserName=%s"
+                .formatted(port, userName));
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
@@ -243,7 +251,7 @@ class RamSdkIT extends IntegrationTest {
     }
 
     @Test
-    void inactiveAccessKeyIsRejectedAndCountsTowardLimit() {
+    void inactiveKeyCountsTowardLimit() {
         String userName = unique("it-user");
         createUser(userName);
         CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey first = call(() -> ram().createAccessKey(
@@ -279,7 +287,7 @@ class RamSdkIT extends IntegrationTest {
     }
 
     @Test
-    void accessKeyOfAnotherUserIsEntityNotExist() {
+    void otherUsersKeyIsNotFound() {
         String owner = unique("it-owner");
         String other = unique("it-other");
         createUser(owner);
@@ -369,7 +377,8 @@ class RamSdkIT extends IntegrationTest {
     @CsvSource({
             "'not json', MalformedPolicyDocument",
             "'{\"Version\": \"2\", \"Statement\": []}', MalformedPolicyDocument",
-            "'{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Resource\": \"*\"}]}', MalformedPolicyDocument"})
+            "'{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Resource\": \"*\"}]}', "
+                    + "MalformedPolicyDocument"})
     void malformedPolicyDocumentIsRejected(String document, String code) {
         SdkError error = failure(() -> ram().createPolicy(new CreatePolicyRequest()
                 .setPolicyName(unique("it-bad")).setPolicyDocument(document)));
@@ -378,11 +387,15 @@ class RamSdkIT extends IntegrationTest {
         assertThat(error.status()).isEqualTo(400);
     }
 
+    static Stream<Arguments> invalidPolicyNames() {
+        return Stream.of(
+                Arguments.of("bad_name", "InvalidParameter.PolicyName.InvalidChars"),
+                Arguments.of("bad name", "InvalidParameter.PolicyName.InvalidChars"),
+                Arguments.of("a".repeat(129), "InvalidParameter.PolicyName.Length"));
+    }
+
     @ParameterizedTest
-    @CsvSource({
-            "'bad_name', InvalidParameter.PolicyName.InvalidChars",
-            "'bad name', InvalidParameter.PolicyName.InvalidChars",
-            "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', InvalidParameter.PolicyName.Length"})
+    @MethodSource("invalidPolicyNames")
     void invalidPolicyNameIsRejected(String policyName, String code) {
         SdkError error = failure(() -> ram().createPolicy(new CreatePolicyRequest().setPolicyName(policyName)
                 .setPolicyDocument(DOCUMENT)));
@@ -392,7 +405,7 @@ class RamSdkIT extends IntegrationTest {
     }
 
     @Test
-    void policyNamedLikeSystemPolicyIsEntityAlreadyExists() {
+    void systemPolicyNameIsTaken() {
         SdkError error = failure(() -> ram().createPolicy(new CreatePolicyRequest()
                 .setPolicyName("AdministratorAccess").setPolicyDocument(DOCUMENT)));
 
