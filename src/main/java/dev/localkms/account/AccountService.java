@@ -107,6 +107,13 @@ public class AccountService {
                         "Region scope " + accountId + "/" + regionId + " does not exist."));
     }
 
+    /** Locks the account row until the current transaction ends; RAM quota checks run under it. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockAccount(String accountId) {
+        accounts.lock(accountId)
+                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " does not exist."));
+    }
+
     private AccessKeyRecord toRecord(AccessKeyEntity key) {
         String userName = key.getUserId() == null ? null : jdbc.queryForList(
                 "select user_name from ram_user where id = ?", String.class, key.getUserId()).stream().findFirst()

@@ -2,6 +2,7 @@ package dev.localkms.alias;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.localkms.account.AccountService;
@@ -100,6 +101,22 @@ public class AliasService {
                 Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId()), aliasArn(caller, aliasName)));
         if (aliases.deleteByName(caller.accountId(), caller.regionId(), aliasName) == 0) {
             throw aliasNotFound(aliasName);
+        }
+    }
+
+    /**
+     * Creates the alias, or points the existing alias to the key when it points elsewhere, under the same
+     * rules as CreateAlias and UpdateAlias. The seed loader calls this.
+     */
+    @Transactional
+    public void ensureAlias(Caller caller, String keyId, String aliasName) {
+        AliasNames.verify(aliasName);
+        Optional<AliasEntity> existing =
+                aliases.findByAccountIdAndRegionIdAndAliasName(caller.accountId(), caller.regionId(), aliasName);
+        if (existing.isEmpty()) {
+            createAlias(caller, keyId, aliasName);
+        } else if (!existing.get().getKeyId().equals(keyId)) {
+            updateAlias(caller, keyId, aliasName);
         }
     }
 

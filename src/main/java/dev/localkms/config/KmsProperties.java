@@ -1,6 +1,5 @@
 package dev.localkms.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authMode whether unsigned requests are accepted
  * @param policyEnforcement what a RAM policy denial does
  * @param storage where keys, aliases and identities are kept
- * @param seedFile YAML file of accounts, users, policies, keys and aliases loaded at start-up
+ * @param seedFile YAML file of accounts, users, policies, keys and aliases loaded at start-up: a file path,
+ *        or {@code classpath:} and a resource path
  * @param aliasQuota aliases allowed per account and region
  * @param keyQuota keys allowed per account and region
  * @param requestLog whether one log line is written per request
@@ -30,7 +30,7 @@ public record KmsProperties(
         @DefaultValue("lenient") AuthMode authMode,
         @DefaultValue("enforce") PolicyEnforcement policyEnforcement,
         @DefaultValue Storage storage,
-        Path seedFile,
+        String seedFile,
         @DefaultValue("300") int aliasQuota,
         @DefaultValue("200") int keyQuota,
         @DefaultValue("false") boolean requestLog,
