@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system policies. Also returns the documents that apply to a RAM user, for authorization.
  */
 @Service
-public class RamPolicyService {
+public class RamPolicyService implements UserPolicies {
 
     static final String FIRST_VERSION = "v1";
     private static final Comparator<PolicyInfo> LIST_ORDER = Comparator
@@ -153,8 +153,9 @@ public class RamPolicyService {
      * Returns the parsed documents of every policy attached to a RAM user: custom policies of the account
      * and system policies. The list is empty when the user has none or is not a user of the account.
      */
+    @Override
     @Transactional(readOnly = true)
-    public List<PolicyDocument> policyDocumentsFor(String accountId, String userId) {
+    public List<PolicyDocument> documentsFor(String accountId, String userId) {
         if (users.findById(userId).filter(user -> user.getAccountId().equals(accountId)).isEmpty()) {
             return List.of();
         }

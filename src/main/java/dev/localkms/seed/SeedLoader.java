@@ -161,6 +161,7 @@ public class SeedLoader {
     }
 
     private static Caller rootOf(String accountId, String regionId) {
-        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, null, false);
+        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, null, false,
+                "127.0.0.1", false);
     }
 }

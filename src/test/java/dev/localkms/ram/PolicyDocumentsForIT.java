@@ -25,7 +25,7 @@ class PolicyDocumentsForIT extends SeededIntegrationTest {
 
     @Test
     void returnsSystemAndCustomDocuments() {
-        List<PolicyDocument> documents = policies.policyDocumentsFor(ACCOUNT_A, userId(ALLOW_DENY_USER));
+        List<PolicyDocument> documents = policies.documentsFor(ACCOUNT_A, userId(ALLOW_DENY_USER));
 
         assertThat(documents).hasSize(2);
         assertThat(documents).flatExtracting(PolicyDocument::statements).extracting(Statement::effect)
@@ -34,11 +34,11 @@ class PolicyDocumentsForIT extends SeededIntegrationTest {
 
     @Test
     void userWithoutPoliciesHasNone() {
-        assertThat(policies.policyDocumentsFor(ACCOUNT_A, userId(NO_POLICY_USER))).isEmpty();
+        assertThat(policies.documentsFor(ACCOUNT_A, userId(NO_POLICY_USER))).isEmpty();
     }
 
     @Test
     void userOfAnotherAccountHasNone() {
-        assertThat(policies.policyDocumentsFor(ACCOUNT_B, userId(ALLOW_DENY_USER))).isEmpty();
+        assertThat(policies.documentsFor(ACCOUNT_B, userId(ALLOW_DENY_USER))).isEmpty();
     }
 }
