@@ -45,6 +45,12 @@ public abstract class SeededIntegrationTest extends IntegrationTest {
     /** Has AliasUpdateExample: kms:UpdateAlias on KEY_ORIGINAL, KEY_NEW and alias/example. */
     protected static final SeededUser ALIAS_UPDATER =
             new SeededUser(ACCOUNT_A, "alias-updater", "LTAISeedAliasUpdater0001", "SeedSecretAliasUpdater00000001");
+    /** Has EncryptWithKeyExample: kms:Encrypt on KEY_ORIGINAL, the key of alias/seeded-a. */
+    protected static final SeededUser KEY_ENCRYPTER = new SeededUser(ACCOUNT_A, "key-encrypter",
+            "LTAISeedKeyEncrypter0001", "SeedSecretKeyEncrypter00000001");
+    /** Has EncryptWithAliasOnlyExample: kms:Encrypt on the ARN of alias/seeded-a only. */
+    protected static final SeededUser ALIAS_ENCRYPTER = new SeededUser(ACCOUNT_A, "alias-encrypter",
+            "LTAISeedAliasEncrypter01", "SeedSecretAliasEncrypter000001");
     /** Has AliasListExample: kms:ListAliases on the cn-hangzhou alias container. */
     protected static final SeededUser ALIAS_LISTER =
             new SeededUser(ACCOUNT_A, "alias-lister", "LTAISeedAliasLister00001", "SeedSecretAliasLister000000001");
@@ -91,7 +97,7 @@ public abstract class SeededIntegrationTest extends IntegrationTest {
      * @param accessKeyId the user's access key ID
      * @param secret the access key secret
      */
-    protected record SeededUser(String accountId, String name, String accessKeyId, String secret) {
+    public record SeededUser(String accountId, String name, String accessKeyId, String secret) {
 
         @Override
         public String toString() {
