@@ -38,8 +38,8 @@ class SeedFileParserTest {
 
         assertThat(file.accounts()).extracting(SeedFile.Account::id)
                 .containsExactly("1234567890123456", "9876543210987654");
-        assertThat(file.accounts().get(0).users()).hasSize(9);
-        assertThat(file.accounts().get(0).policies()).hasSize(6);
+        assertThat(file.accounts().get(0).users()).hasSize(11);
+        assertThat(file.accounts().get(0).policies()).hasSize(8);
         assertThat(file.accounts().get(0).aliases()).hasSize(3);
     }
 
