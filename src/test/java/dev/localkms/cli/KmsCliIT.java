@@ -92,7 +92,7 @@ class KmsCliIT extends IntegrationTest {
 
     @Test
     void replyWithoutJqIsRawJson() {
-        Result result = cli(port).withEnvironment("KMS_JQ", "").run("ListAliases");
+        Result result = cli(port).withEnvironment("KMS_JQ", "").run("ListAliases", "--RegionId", uniqueRegion());
 
         assertThat(result.exitCode()).as(result.describe()).isZero();
         assertThat(result.stdout()).startsWith("{\"RequestId\":");
