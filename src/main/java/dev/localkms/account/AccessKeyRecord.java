@@ -1,7 +1,7 @@
 package dev.localkms.account;
 
 /**
- * An access key as authentication sees it.
+ * An access key with the fields that authentication needs.
  *
  * @param accessKeyId the key ID
  * @param secret the key secret, used only to verify signatures

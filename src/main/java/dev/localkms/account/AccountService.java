@@ -39,7 +39,7 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** Returns the access key with this ID, whoever owns it. */
+    /** Returns the access key with this ID, whether a root or a RAM user owns it. */
     @Transactional(readOnly = true)
     public Optional<AccessKeyRecord> findAccessKey(String accessKeyId) {
         return accessKeys.findById(accessKeyId).map(this::toRecord);
@@ -95,6 +95,13 @@ public class AccountService {
         regionScopes.lock(new RegionScopeEntity.Scope(accountId, regionId))
                 .orElseThrow(() -> new IllegalStateException(
                         "Region scope " + accountId + "/" + regionId + " does not exist."));
+    }
+
+    /** Locks the account row until the current transaction ends; RAM quota checks run under it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAccount(String accountId) {
+        accounts.lock(accountId)
+                .orElseThrow(() -> new IllegalStateException("Account " + accountId + " does not exist."));
     }
 
     /**

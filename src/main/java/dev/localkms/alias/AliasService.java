@@ -2,6 +2,7 @@ package dev.localkms.alias;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.localkms.account.AccountService;
@@ -76,8 +77,8 @@ public class AliasService {
     @Transactional
     public void updateAlias(Caller caller, String keyId, String aliasName) {
         AliasNames.verify(aliasName);
-        AliasEntity alias = existing(caller, aliasName);
         ResolvedKey newKey = keys.resolveKey(caller, keyId, AliasUse.REJECTED);
+        AliasEntity alias = existing(caller, aliasName);
         String originalKeyArn = Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId());
         authorizer.authorize(caller, "kms:UpdateAlias",
                 List.of(aliasArn(caller, aliasName), originalKeyArn, newKey.arn()));
@@ -106,6 +107,22 @@ public class AliasService {
                 Arns.key(caller.regionId(), caller.accountId(), alias.getKeyId()), aliasArn(caller, aliasName)));
         if (aliases.deleteByName(caller.accountId(), caller.regionId(), aliasName) == 0) {
             throw aliasNotFound(aliasName);
+        }
+    }
+
+    /**
+     * Creates the alias, or points the existing alias to the key when it points elsewhere, under the same
+     * rules as CreateAlias and UpdateAlias. The seed loader calls this.
+     */
+    @Transactional
+    public void ensureAlias(Caller caller, String keyId, String aliasName) {
+        AliasNames.verify(aliasName);
+        Optional<AliasEntity> existing =
+                aliases.findByAccountIdAndRegionIdAndAliasName(caller.accountId(), caller.regionId(), aliasName);
+        if (existing.isEmpty()) {
+            createAlias(caller, keyId, aliasName);
+        } else if (!existing.get().getKeyId().equals(keyId)) {
+            updateAlias(caller, keyId, aliasName);
         }
     }
 

@@ -26,6 +26,11 @@ class ContainerErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<String> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (statusAttribute == null) {
+            // A client requested /error itself, so no error was forwarded here.
+            return renderer.error(ErrorReplies.unknownPath(request), RequestIdFilter.requestId(request),
+                    request.getServerName(), Product.KMS, false);
+        }
         int status = statusAttribute instanceof Integer code ? code : 500;
         KmsException error = switch (HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
                 : HttpStatus.resolve(status)) {

@@ -20,6 +20,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ErrorReplies {
 
+    /** The {@code Code} of the error reply, for the request log and metrics. */
+    static final String ERROR_CODE_ATTRIBUTE = ErrorReplies.class.getName() + ".errorCode";
+
     private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
 
     private final ReplyRenderer renderer;
@@ -37,9 +40,14 @@ class ErrorReplies {
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<String> unknownPath(Exception error, HttpServletRequest request) {
-        return render(KmsException.withMessage(ErrorCode.INVALID_ACTION,
+        return render(unknownPath(request), request);
+    }
+
+    /** Creates {@code InvalidAction.NotFound} for a path other than {@code /}, naming the method and path. */
+    static KmsException unknownPath(HttpServletRequest request) {
+        return KmsException.withMessage(ErrorCode.INVALID_ACTION,
                 "Specified api is not found, please check your url and method: %s %s is not served; send API calls to /."
-                        .formatted(request.getMethod(), request.getRequestURI())), request);
+                        .formatted(request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -68,9 +76,10 @@ class ErrorReplies {
     private ResponseEntity<String> render(KmsException error, HttpServletRequest request) {
         RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
         Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
-        boolean xml = rpcRequest != null && rpcRequest.wantsXml();
-        String host = rpcRequest != null ? rpcRequest.host() : request.getServerName();
-        return renderer.error(error, RequestIdFilter.requestId(request), host,
+        request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
+        boolean xml = rpcRequest != null ? rpcRequest.wantsXml() : "XML".equalsIgnoreCase(request.getParameter("Format"));
+        // HostId is the host name without the port, the same in every error reply.
+        return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(),
                 product != null ? product : Product.KMS, xml);
     }
 }

@@ -26,7 +26,8 @@ final class RegionResolver {
             return regionParameter;
         }
         Matcher matcher = KMS_HOST.matcher(host == null ? "" : host.toLowerCase(java.util.Locale.ROOT));
-        if (matcher.matches()) {
+        // A host name whose region part is no region ID (kms.x.aliyuncs.com) is treated as any other host.
+        if (matcher.matches() && REGION_ID.matcher(matcher.group(1)).matches()) {
             return matcher.group(1);
         }
         return defaultRegion;

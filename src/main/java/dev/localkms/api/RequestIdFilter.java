@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Gives every request an ID, sent back in the {@code x-acs-request-id} header and in the reply body. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
     static final String HEADER = "x-acs-request-id";
@@ -31,7 +31,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     }
 
     /** Returns the request's ID, or a new one for a request that did not pass the filter. */
-    static String requestId(HttpServletRequest request) {
+    public static String requestId(HttpServletRequest request) {
         Object requestId = request.getAttribute(ATTRIBUTE);
         return requestId != null ? requestId.toString() : UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
     }

@@ -25,6 +25,10 @@ class RpcController {
 
     static final String RPC_REQUEST_ATTRIBUTE = RpcController.class.getName() + ".rpcRequest";
     static final String PRODUCT_ATTRIBUTE = RpcController.class.getName() + ".product";
+    /** The action name, set only once it is known to be an action of the product. */
+    static final String ACTION_ATTRIBUTE = RpcController.class.getName() + ".action";
+    static final String REGION_ATTRIBUTE = RpcController.class.getName() + ".region";
+    static final String CALLER_ATTRIBUTE = RpcController.class.getName() + ".caller";
 
     private final Map<Product, Map<String, ActionHandler>> handlers = new EnumMap<>(Product.class);
     private final Authenticator authenticator;
@@ -60,10 +64,13 @@ class RpcController {
                     "Specified api is not found, please check your url and method: action \"%s\" is not an API of %s %s."
                             .formatted(action, product.productName(), product.version()));
         }
+        servletRequest.setAttribute(ACTION_ATTRIBUTE, action);
 
         String regionId = RegionResolver.resolve(request.parameter("RegionId").orElse(null), request.host(),
                 properties.defaultRegion());
+        servletRequest.setAttribute(REGION_ATTRIBUTE, regionId);
         Caller caller = authenticator.authenticate(request, regionId);
+        servletRequest.setAttribute(CALLER_ATTRIBUTE, caller);
         Object result = handler.handle(new ActionRequest(request, caller));
         return renderer.success(action, result, request.requestId(), request.wantsXml());
     }

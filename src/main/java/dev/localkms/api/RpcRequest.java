@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.localkms.auth.IncomingRequest;
+
 /**
  * One RPC call as it arrived: the method, the decoded query and form parameters, the headers and the
  * raw body.
@@ -26,7 +28,7 @@ public record RpcRequest(
         Map<String, String> headers,
         byte[] body,
         String remoteAddress,
-        boolean secure) {
+        boolean secure) implements IncomingRequest {
 
     /** Returns a parameter from the query string, else from the form body. */
     public Optional<String> parameter(String name) {
@@ -40,12 +42,14 @@ public record RpcRequest(
 
     /** Returns the Action parameter, else the {@code x-acs-action} header. */
     public Optional<String> action() {
-        return parameter("Action").or(() -> header("x-acs-action")).filter(value -> !value.isBlank());
+        return parameter("Action").filter(value -> !value.isBlank())
+                .or(() -> header("x-acs-action").filter(value -> !value.isBlank()));
     }
 
     /** Returns the Version parameter, else the {@code x-acs-version} header. */
     public Optional<String> version() {
-        return parameter("Version").or(() -> header("x-acs-version")).filter(value -> !value.isBlank());
+        return parameter("Version").filter(value -> !value.isBlank())
+                .or(() -> header("x-acs-version").filter(value -> !value.isBlank()));
     }
 
     /** Returns the Host header as received, port included. */

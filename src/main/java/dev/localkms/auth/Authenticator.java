@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import dev.localkms.account.AccessKeyRecord;
 import dev.localkms.account.AccountService;
-import dev.localkms.api.RpcRequest;
 import dev.localkms.auth.signature.SignatureClaim;
 import dev.localkms.auth.signature.SignatureClaims;
 import dev.localkms.auth.signature.SignatureScheme;
@@ -42,12 +41,12 @@ public class Authenticator {
     }
 
     /** Returns the caller of {@code request}, acting in {@code regionId}. */
-    public Caller authenticate(RpcRequest request, String regionId) {
+    public Caller authenticate(IncomingRequest request, String regionId) {
         SignedRequest signedRequest = new SignedRequest(request.method(), request.queryParameters(),
                 request.formParameters(), request.headers(), request.body());
         Optional<SignatureClaim> claim = SignatureClaims.read(signedRequest);
         if (claim.isPresent()) {
-            return verified(signedRequest, claim.get(), regionId);
+            return verified(signedRequest, claim.get(), request, regionId);
         }
         if (properties.authMode() == AuthMode.STRICT) {
             throw KmsException.withMessage(ErrorCode.INCOMPLETE_SIGNATURE,
@@ -57,12 +56,12 @@ public class Authenticator {
         Optional<String> accessKeyId = request.parameter("AccessKeyId").filter(value -> !value.isEmpty());
         if (accessKeyId.isEmpty()) {
             KmsProperties.DefaultAccount account = properties.defaultAccount();
-            return rootOf(account.id(), account.accessKeyId(), regionId, false);
+            return rootOf(account.id(), account.accessKeyId(), request, regionId, false);
         }
-        return callerOf(activeKey(accessKeyId.get()), regionId, false);
+        return callerOf(activeKey(accessKeyId.get()), request, regionId, false);
     }
 
-    private Caller verified(SignedRequest request, SignatureClaim claim, String regionId) {
+    private Caller verified(SignedRequest request, SignatureClaim claim, IncomingRequest rpcRequest, String regionId) {
         AccessKeyRecord key = activeKey(claim.accessKeyId());
         Instant now = clock.instant();
         verifyTimestamp(claim, now);
@@ -79,7 +78,7 @@ public class Authenticator {
                     "Specified signature nonce was used already: \"%s\" within the last %d minutes."
                             .formatted(claim.nonce(), properties.clockSkew().toMinutes()));
         }
-        return callerOf(key, regionId, true);
+        return callerOf(key, rpcRequest, regionId, true);
     }
 
     private void verifyTimestamp(SignatureClaim claim, Instant now) {
@@ -119,15 +118,17 @@ public class Authenticator {
         return key;
     }
 
-    private static Caller callerOf(AccessKeyRecord key, String regionId, boolean signed) {
+    private static Caller callerOf(AccessKeyRecord key, IncomingRequest request, String regionId, boolean signed) {
         if (key.userId() == null) {
-            return rootOf(key.accountId(), key.accessKeyId(), regionId, signed);
+            return rootOf(key.accountId(), key.accessKeyId(), request, regionId, signed);
         }
         return new Caller(key.accountId(), regionId, Caller.PrincipalType.RAM_USER, key.userId(), key.userName(),
-                key.accessKeyId(), signed);
+                key.accessKeyId(), signed, request.remoteAddress(), request.secure());
     }
 
-    private static Caller rootOf(String accountId, String accessKeyId, String regionId, boolean signed) {
-        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed);
+    private static Caller rootOf(String accountId, String accessKeyId, IncomingRequest request, String regionId,
+            boolean signed) {
+        return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed,
+                request.remoteAddress(), request.secure());
     }
 }

@@ -10,6 +10,8 @@ package dev.localkms.auth;
  * @param userName RAM user name, or null for the root
  * @param accessKeyId the access key the request named, or null when it named none
  * @param signed whether the request carried a verified signature
+ * @param sourceIp the client's IP address, for the {@code acs:SourceIp} policy condition
+ * @param secureTransport whether the request came over TLS, for {@code acs:SecureTransport}
  */
 public record Caller(
         String accountId,
@@ -18,7 +20,9 @@ public record Caller(
         String userId,
         String userName,
         String accessKeyId,
-        boolean signed) {
+        boolean signed,
+        String sourceIp,
+        boolean secureTransport) {
 
     /** Kind of principal, named as Alibaba's {@code AccessDeniedDetail.AuthPrincipalType} names it. */
     public enum PrincipalType {

@@ -1,6 +1,5 @@
 package dev.localkms.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,12 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authMode whether unsigned requests are accepted
  * @param policyEnforcement what a RAM policy denial does
  * @param storage where keys, aliases and identities are kept
- * @param seedFile YAML file of accounts, users, policies, keys and aliases loaded at start-up
+ * @param seedFile YAML file of accounts, users, policies, keys and aliases loaded at start-up: a file path,
+ *        or {@code classpath:} and a resource path
  * @param aliasQuota aliases allowed per account and region
  * @param keyQuota keys allowed per account and region
  * @param requestLog whether one log line is written per request
  * @param adminToken token that {@code /_kms/} routes require in strict mode
  * @param clockSkew how far a signed request's timestamp may be from the server's clock
+ * @param deletionInterval how often keys whose pending deletion window has ended are deleted
  */
 @ConfigurationProperties("kms")
 public record KmsProperties(
@@ -29,12 +30,13 @@ public record KmsProperties(
         @DefaultValue("lenient") AuthMode authMode,
         @DefaultValue("enforce") PolicyEnforcement policyEnforcement,
         @DefaultValue Storage storage,
-        Path seedFile,
+        String seedFile,
         @DefaultValue("300") int aliasQuota,
         @DefaultValue("200") int keyQuota,
         @DefaultValue("false") boolean requestLog,
         String adminToken,
-        @DefaultValue("15m") Duration clockSkew) {
+        @DefaultValue("15m") Duration clockSkew,
+        @DefaultValue("30s") Duration deletionInterval) {
 
     /**
      * The account that exists on every start, with its root access key.

@@ -1,10 +1,12 @@
 package dev.localkms.key;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.localkms.account.AccountService;
 import dev.localkms.auth.Caller;
@@ -26,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeyService {
 
     static final int MAX_DESCRIPTION_LENGTH = 8192;
+    /** Days until a key seeded as PendingDeletion is deleted. */
+    public static final int SEEDED_PENDING_WINDOW_DAYS = 30;
+    private static final Pattern SEEDED_KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
     private static final Set<String> SYMMETRIC_SPECS = Set.of("Aliyun_AES_256", "Aliyun_AES_128", "Aliyun_AES_192");
     private static final Set<String> UNSUPPORTED_SPECS =
             Set.of("Aliyun_SM4", "RSA_2048", "RSA_3072", "EC_P256", "EC_P256K", "EC_SM2");
@@ -89,8 +94,73 @@ public class KeyService {
         return new ListKeysReply(paging.pageNumber(), paging.pageSize(), matching.size(), new Keys(page));
     }
 
+    /**
+     * Creates a key with a fixed ID, default specification and fresh material, or sets the description of
+     * the existing key with that ID. The seed loader calls this; the key counts toward the key quota.
+     *
+     * @throws IllegalArgumentException when the key ID is not 1 to 64 letters, digits, {@code -} or {@code _}
+     * @throws IllegalStateException when the key ID is taken in another account or region
+     * @throws KmsException when the description is too long or the account and region have no room
+     */
+    @Transactional
+    public void ensureSeededKey(String accountId, String regionId, String keyId, String description) {
+        if (!SEEDED_KEY_ID.matcher(keyId).matches()) {
+            throw new IllegalArgumentException("Key ID \"" + keyId
+                    + "\" is invalid: use 1 to 64 letters, digits, \"-\" or \"_\", starting with a letter or digit.");
+        }
+        String verifiedDescription = verifyDescription(description);
+        KeyEntity existing = keys.findById(keyId).orElse(null);
+        if (existing != null) {
+            if (!existing.getAccountId().equals(accountId) || !existing.getRegionId().equals(regionId)) {
+                throw new IllegalStateException("Key " + keyId + " already exists in account "
+                        + existing.getAccountId() + ", region " + existing.getRegionId() + ".");
+            }
+            existing.setDescription(verifiedDescription);
+            return;
+        }
+        accounts.ensureRegionScope(accountId, regionId);
+        accounts.lockRegionScope(accountId, regionId);
+        verifyKeyQuota(accountId, regionId);
+        KeySpecification specification = new KeySpecification(KeySpecification.DEFAULT_KEY_SPEC,
+                KeySpecification.ENCRYPT_DECRYPT, KeySpecification.ORIGIN_KMS, KeySpecification.SOFTWARE);
+        Instant now = clock.instant();
+        KeyVersionEntity version = materials.newVersion(keyId, specification.materialLength(), now);
+        keys.save(new KeyEntity(keyId, accountId, regionId, specification, verifiedDescription, version.getId(), now));
+        keys.flush();
+        materials.save(version);
+    }
+
+    /**
+     * Sets the state of a seeded key: Enabled, Disabled, or PendingDeletion with a deletion date
+     * {@value #SEEDED_PENDING_WINDOW_DAYS} days ahead. A key already pending deletion keeps its date.
+     *
+     * @throws IllegalArgumentException for PendingImport, which needs imported material
+     * @throws IllegalStateException when the key does not exist in the account
+     */
+    @Transactional
+    public void setSeededKeyState(String accountId, String keyId, KeyState state) {
+        KeyEntity key = keys.findById(keyId).filter(found -> found.getAccountId().equals(accountId))
+                .orElseThrow(() -> new IllegalStateException("Key " + keyId + " does not exist in account "
+                        + accountId + "."));
+        if (state == KeyState.PENDING_IMPORT) {
+            throw new IllegalArgumentException("Key state PendingImport cannot be seeded.");
+        }
+        if (state == KeyState.PENDING_DELETION) {
+            if (key.getKeyState() != KeyState.PENDING_DELETION) {
+                key.setDeleteDate(clock.instant().plus(Duration.ofDays(SEEDED_PENDING_WINDOW_DAYS)));
+            }
+        } else {
+            key.setDeleteDate(null);
+        }
+        key.setKeyState(state);
+    }
+
     private void verifyKeyQuota(Caller caller) {
-        if (keys.countByAccountIdAndRegionId(caller.accountId(), caller.regionId()) >= properties.keyQuota()) {
+        verifyKeyQuota(caller.accountId(), caller.regionId());
+    }
+
+    private void verifyKeyQuota(String accountId, String regionId) {
+        if (keys.countByAccountIdAndRegionId(accountId, regionId) >= properties.keyQuota()) {
             throw KmsException.withMessage(ErrorCode.LIMIT_EXCEEDED,
                     "The request was rejected because user create resource limit was exceeded: %d keys per account and region."
                             .formatted(properties.keyQuota()));

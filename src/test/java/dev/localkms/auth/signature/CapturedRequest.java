@@ -25,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param source capture file and line number, for test names
  * @param request the request as the service would see it
  */
-record CapturedRequest(String source, SignedRequest request) {
+public record CapturedRequest(String source, SignedRequest request) {
 
-    static final String ACCESS_KEY_ID = "LTAIFAKEACCESSKEYID0000";
-    static final String SECRET = "FakeAccessKeySecret0000000000";
+    public static final String ACCESS_KEY_ID = "LTAIFAKEACCESSKEYID0000";
+    public static final String SECRET = "FakeAccessKeySecret0000000000";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,7 +44,7 @@ record CapturedRequest(String source, SignedRequest request) {
     }
 
     /** Reads every capture file on the test class path. */
-    static List<CapturedRequest> readAll() {
+    public static List<CapturedRequest> readAll() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:captures/**/*.jsonl");
             List<CapturedRequest> captures = new ArrayList<>();
@@ -58,7 +58,7 @@ record CapturedRequest(String source, SignedRequest request) {
     }
 
     /** Returns the algorithm that starts the {@code Authorization} header, or {@code null} for V1 requests. */
-    String authorizationAlgorithm() {
+    public String authorizationAlgorithm() {
         return request.header("authorization").map(value -> value.split(" ", 2)[0]).orElse(null);
     }
 

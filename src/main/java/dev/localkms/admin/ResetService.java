@@ -1,0 +1,70 @@
+package dev.localkms.admin;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.localkms.account.AccountService;
+import dev.localkms.config.KmsProperties;
+import dev.localkms.seed.SeedLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts the service back to its start-up state without a restart: every account, user, policy, key,
+ * alias and nonce is deleted, the default account is created again, and the seed file is applied
+ * again unless the caller asks for an empty service. The master key is kept.
+ */
+@Service
+public class ResetService {
+
+    private static final Logger log = LoggerFactory.getLogger(ResetService.class);
+
+    /** Tables in an order that deletes referencing rows first. */
+    private static final List<String> TABLES = List.of("kms_alias", "key_version", "kms_key", "region_scope",
+            "user_policy", "access_key", "ram_policy", "ram_user", "signature_nonce", "account");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final AccountService accounts;
+    private final SeedLoader seedLoader;
+    private final KmsProperties properties;
+
+    ResetService(JdbcTemplate jdbc, TransactionTemplate transaction, AccountService accounts, SeedLoader seedLoader,
+            KmsProperties properties) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.accounts = accounts;
+        this.seedLoader = seedLoader;
+        this.properties = properties;
+    }
+
+    /**
+     * Deletes all data and restores the default account, then applies the seed file when {@code seed} is
+     * true and one is configured.
+     *
+     * @return what the reset did
+     */
+    public ResetResult reset(boolean seed) {
+        long started = System.nanoTime();
+        transaction.executeWithoutResult(status -> TABLES.forEach(table -> jdbc.update("delete from " + table)));
+        KmsProperties.DefaultAccount account = properties.defaultAccount();
+        accounts.ensureRootAccessKey(account.id(), account.accessKeyId(), account.accessKeySecret(), true);
+        boolean seeded = seed && seedLoader.load();
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        log.info("Reset the service{} in {} ms", seeded ? " to its seed file" : " to an empty state",
+                duration.toMillis());
+        return new ResetResult(seeded, duration.toMillis());
+    }
+
+    /**
+     * Outcome of a reset.
+     *
+     * @param seeded whether the seed file was applied
+     * @param durationMs how long the reset took, in milliseconds
+     */
+    public record ResetResult(boolean seeded, long durationMs) {
+    }
+}

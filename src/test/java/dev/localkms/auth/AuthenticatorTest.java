@@ -1,0 +1,181 @@
+package dev.localkms.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.localkms.account.AccessKeyRecord;
+import dev.localkms.account.AccountService;
+import dev.localkms.api.RpcRequest;
+import dev.localkms.auth.signature.CapturedRequest;
+import dev.localkms.auth.signature.SignatureClaims;
+import dev.localkms.auth.signature.SignedRequest;
+import dev.localkms.config.KmsProperties;
+import dev.localkms.config.KmsProperties.AuthMode;
+import dev.localkms.error.KmsException;
+import dev.localkms.support.TestKmsProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs every captured SDK request through authentication, with the clock set to the capture's time. */
+class AuthenticatorTest {
+
+    private static final String ACCOUNT_ID = "5555555555555555";
+    private static final List<CapturedRequest> CAPTURES = CapturedRequest.readAll();
+
+    private final AccountService accounts = mock(AccountService.class);
+    private final Map<String, Instant> nonces = new HashMap<>();
+    private final NonceRegistry registry = (accessKeyId, nonce, now, expiresAt) -> {
+        Instant previous = nonces.get(accessKeyId + "/" + nonce);
+        if (previous != null && previous.isAfter(now)) {
+            return false;
+        }
+        nonces.put(accessKeyId + "/" + nonce, expiresAt);
+        return true;
+    };
+
+    static Stream<CapturedRequest> signedCaptures() {
+        return CAPTURES.stream().filter(capture -> !"ACS4-HMAC-SHA256".equals(capture.authorizationAlgorithm()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedCaptures")
+    void captureAuthenticatesAsItsKeyOwner(CapturedRequest capture) {
+        givenKey(CapturedRequest.SECRET, true);
+
+        Caller caller = authenticator(AuthMode.STRICT, timeOf(capture)).authenticate(rpc(capture), "cn-hangzhou");
+
+        assertThat(caller.accountId()).isEqualTo(ACCOUNT_ID);
+        assertThat(caller.accessKeyId()).isEqualTo(CapturedRequest.ACCESS_KEY_ID);
+        assertThat(caller.signed()).isTrue();
+        assertThat(caller.isRoot()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedCaptures")
+    void replayedCaptureIsRejected(CapturedRequest capture) {
+        givenKey(CapturedRequest.SECRET, true);
+        Authenticator authenticator = authenticator(AuthMode.STRICT, timeOf(capture));
+        authenticator.authenticate(rpc(capture), "cn-hangzhou");
+
+        assertThatThrownBy(() -> authenticator.authenticate(rpc(capture), "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class,
+                        error -> assertThat(error.errorCode().code()).isEqualTo("SignatureNonceUsed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedCaptures")
+    void captureSixteenMinutesLateIsExpired(CapturedRequest capture) {
+        givenKey(CapturedRequest.SECRET, true);
+
+        assertCode(authenticator(AuthMode.STRICT, timeOf(capture).plus(Duration.ofMinutes(16))), capture,
+                "InvalidTimeStamp.Expired");
+        assertCode(authenticator(AuthMode.STRICT, timeOf(capture).minus(Duration.ofMinutes(16))), capture,
+                "InvalidTimeStamp.Expired");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedCaptures")
+    void captureWithOtherSecretDoesNotMatch(CapturedRequest capture) {
+        givenKey("AnotherSecret0000000000000000", true);
+
+        assertThatThrownBy(() -> authenticator(AuthMode.STRICT, timeOf(capture)).authenticate(rpc(capture), "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class, error -> {
+                    assertThat(error.errorCode().code()).isEqualTo("SignatureDoesNotMatch");
+                    assertThat(error.getMessage()).startsWith(
+                            "Specified signature is not matched with our calculation. server string to sign is:");
+                    assertThat(error.getMessage()).doesNotEndWith("is:");
+                });
+    }
+
+    @Test
+    void inactiveKeyIsRejected() {
+        givenKey(CapturedRequest.SECRET, false);
+        CapturedRequest capture = signedCaptures().findFirst().orElseThrow();
+
+        assertCode(authenticator(AuthMode.STRICT, timeOf(capture)), capture, "InvalidAccessKeyId.Inactive");
+    }
+
+    @Test
+    void unknownKeyIsRejected() {
+        when(accounts.findAccessKey(CapturedRequest.ACCESS_KEY_ID)).thenReturn(Optional.empty());
+        CapturedRequest capture = signedCaptures().findFirst().orElseThrow();
+
+        assertCode(authenticator(AuthMode.LENIENT, timeOf(capture)), capture, "InvalidAccessKeyId.NotFound");
+    }
+
+    @Test
+    void unsignedRequestInStrictModeIsRejected() {
+        RpcRequest unsigned = unsignedRequest(List.of(Map.entry("Action", "ListAliases")));
+
+        assertThatThrownBy(() -> authenticator(AuthMode.STRICT, Instant.now()).authenticate(unsigned, "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class,
+                        error -> assertThat(error.errorCode().code()).isEqualTo("IncompleteSignature"));
+    }
+
+    @Test
+    void unsignedRequestInLenientModeActsAsDefaultRoot() {
+        RpcRequest unsigned = unsignedRequest(List.of(Map.entry("Action", "ListAliases")));
+
+        Caller caller = authenticator(AuthMode.LENIENT, Instant.now()).authenticate(unsigned, "cn-shanghai");
+
+        assertThat(caller.accountId()).isEqualTo("1234567890123456");
+        assertThat(caller.regionId()).isEqualTo("cn-shanghai");
+        assertThat(caller.signed()).isFalse();
+    }
+
+    @Test
+    void unsignedRequestNamingKeyActsAsItsOwner() {
+        givenKey(CapturedRequest.SECRET, true);
+        RpcRequest unsigned = unsignedRequest(List.of(Map.entry("AccessKeyId", CapturedRequest.ACCESS_KEY_ID)));
+
+        Caller caller = authenticator(AuthMode.LENIENT, Instant.now()).authenticate(unsigned, "cn-hangzhou");
+
+        assertThat(caller.accountId()).isEqualTo(ACCOUNT_ID);
+        assertThat(caller.signed()).isFalse();
+    }
+
+    private void assertCode(Authenticator authenticator, CapturedRequest capture, String code) {
+        assertThatThrownBy(() -> authenticator.authenticate(rpc(capture), "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class, error -> assertThat(error.errorCode().code()).isEqualTo(code));
+    }
+
+    private void givenKey(String secret, boolean active) {
+        when(accounts.findAccessKey(CapturedRequest.ACCESS_KEY_ID)).thenReturn(Optional.of(
+                new AccessKeyRecord(CapturedRequest.ACCESS_KEY_ID, secret, ACCOUNT_ID, null, null, active)));
+    }
+
+    private Authenticator authenticator(AuthMode mode, Instant now) {
+        KmsProperties properties = TestKmsProperties.with(Map.of("auth-mode", mode.name()));
+        return new Authenticator(accounts, registry, properties, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private static Instant timeOf(CapturedRequest capture) {
+        String timestamp = SignatureClaims.read(capture.request()).orElseThrow().timestamp();
+        return OffsetDateTime.parse(timestamp).toInstant();
+    }
+
+    private static RpcRequest rpc(CapturedRequest capture) {
+        SignedRequest request = capture.request();
+        return new RpcRequest("test", request.method(), request.queryParameters(), request.formParameters(),
+                request.headers(), request.body(), "127.0.0.1", false);
+    }
+
+    private static RpcRequest unsignedRequest(List<Map.Entry<String, String>> query) {
+        return new RpcRequest("test", "GET", query, List.of(), Map.of("host", "127.0.0.1:8080"), new byte[0],
+                "127.0.0.1", false);
+    }
+}
