@@ -2,6 +2,9 @@ package dev.localkms.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,13 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.localkms.key.KeyDeletionJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two instances of the service on one PostgreSQL schema, started at the same time, with concurrent
@@ -43,7 +49,11 @@ class ClusterIT {
         schema = PostgresSchema.createOrSkip();
         Map<String, Object> properties = new HashMap<>(schema.storageProperties());
         properties.put("kms.alias-quota", String.valueOf(ALIAS_QUOTA));
-        // Both start on the empty schema at once, as two containers of a compose file do.
+        properties.put("kms.seed-file", "classpath:seed/seeded-it.yml");
+        // The test runs the deletion job itself, on both instances at once.
+        properties.put("kms.deletion-interval", "1h");
+        // Both start on the empty schema at once with the same seed file, as two containers of a compose
+        // file do.
         CompletableFuture<KmsInstance> first = CompletableFuture.supplyAsync(() -> KmsInstance.start(properties));
         CompletableFuture<KmsInstance> second = CompletableFuture.supplyAsync(() -> KmsInstance.start(properties));
         instances.add(first.get(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -62,7 +72,8 @@ class ClusterIT {
     @Test
     void instancesShareOneMasterKeyAndDefaultAccount() {
         assertThat(schema.jdbc().queryForObject("select count(*) from master_key", Integer.class)).isEqualTo(1);
-        assertThat(schema.jdbc().queryForObject("select count(*) from access_key", Integer.class)).isEqualTo(1);
+        assertThat(schema.jdbc().queryForObject("select count(*) from access_key where user_id is null "
+                + "and account_id = '1234567890123456'", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -171,6 +182,83 @@ class ClusterIT {
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.code()).isEqualTo("ServiceUnavailableTemporary");
+    }
+
+    @Test
+    void deletionJobDeletesEachDueKeyOnce() throws Exception {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+        List<String> keyIds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String keyId = createKey(client);
+            keyIds.add(keyId);
+            assertThat(client.call(port(i), "CreateAlias", Map.of("KeyId", keyId, "AliasName", "alias/doomed-" + i))
+                    .code()).isEqualTo("OK");
+            assertThat(client.call(port(i), "ScheduleKeyDeletion", Map.of("KeyId", keyId, "PendingWindowInDays", "7"))
+                    .code()).isEqualTo("OK");
+        }
+        // The pending window ends now instead of in 7 days.
+        schema.jdbc().update("update kms_key set delete_date = ? where region_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), regionId);
+
+        List<Integer> deleted = new ArrayList<>();
+        for (Future<Integer> run : pool.invokeAll(List.of(deletionRun(0), deletionRun(1), deletionRun(0),
+                deletionRun(1)), WAIT_SECONDS, TimeUnit.SECONDS)) {
+            deleted.add(run.get());
+        }
+
+        assertThat(deleted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(keyIds.size());
+        assertThat(schema.jdbc().queryForObject("select count(*) from kms_key where region_id = ?", Integer.class,
+                regionId)).isZero();
+        assertThat(storedAliasCount(regionId)).isZero();
+    }
+
+    @Test
+    void updateAliasToKeyDeletedMeanwhileRepliesKeyNotFound() throws Exception {
+        RpcClient client = new RpcClient(uniqueRegion());
+        String originalKeyId = createKey(client);
+        String deletedKeyId = createKey(client);
+        String aliasName = "alias/repointed-" + UUID.randomUUID();
+        assertThat(client.call(port(0), "CreateAlias", Map.of("KeyId", originalKeyId, "AliasName", aliasName))
+                .code()).isEqualTo("OK");
+
+        RpcClient.Reply reply = schema.transaction(jdbc -> {
+            // Holding the alias row makes UpdateAlias wait after it has found the new key Enabled.
+            jdbc.queryForList("select * from kms_alias where alias_name = ? for update", aliasName);
+            CompletableFuture<RpcClient.Reply> update = CompletableFuture.supplyAsync(() -> client.call(port(1),
+                    "UpdateAlias", Map.of("KeyId", deletedKeyId, "AliasName", aliasName)), pool);
+            awaitBlockedStatement(jdbc, "update kms_alias");
+            CompletableFuture.runAsync(() -> new JdbcTemplate(jdbc.getDataSource())
+                    .update("delete from kms_key where id = ?", deletedKeyId), pool).join();
+            return update;
+        }).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(reply.code()).isEqualTo("Forbidden.KeyNotFound");
+        assertThat(schema.jdbc().queryForObject("select key_id from kms_alias where alias_name = ?", String.class,
+                aliasName)).isEqualTo(originalKeyId);
+    }
+
+    private Callable<Integer> deletionRun(int instance) {
+        KeyDeletionJob job = instances.get(instance).context().getBean(KeyDeletionJob.class);
+        return job::deleteExpiredKeys;
+    }
+
+    /** Waits until another session waits for a lock in a statement that starts with {@code prefix}. */
+    private static void awaitBlockedStatement(JdbcTemplate jdbc, String prefix) {
+        Instant deadline = Instant.now().plusSeconds(WAIT_SECONDS);
+        while (blockedStatements(jdbc, prefix) == 0) {
+            assertThat(Instant.now()).as("waiting for a blocked " + prefix).isBefore(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    private static int blockedStatements(JdbcTemplate jdbc, String prefix) {
+        // PostgreSQL keeps one snapshot of pg_stat_activity per transaction unless it is cleared.
+        jdbc.execute("select pg_stat_clear_snapshot()");
+        return jdbc.queryForObject("""
+                select count(*) from pg_stat_activity
+                where wait_event_type = 'Lock' and lower(query) like ?
+                """, Integer.class, prefix + "%");
     }
 
     private int port(int call) {
