@@ -8,7 +8,7 @@ COPY mvnw pom.xml ./
 COPY src/ src/
 # The cache mount keeps downloaded dependencies between builds without putting them in a layer.
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -DskipTests package \
+    ./mvnw -B -ntp -Dmaven.test.skip=true package \
     && cp target/local-kms-*.jar /build/local-kms.jar
 
 FROM eclipse-temurin:17-jre

@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two instances of the service on one PostgreSQL schema, started at the same time, with concurrent
- * requests spread over both: the database alone keeps alias names unique, the alias quota, and the
- * record of used signature nonces.
+ * requests spread over both. The database alone keeps alias names unique, the alias quota, the record
+ * of used signature nonces, and each due key deleted once by the deletion jobs of both instances.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -214,7 +214,7 @@ class ClusterIT {
     }
 
     @Test
-    void updateAliasToKeyDeletedMeanwhileRepliesKeyNotFound() throws Exception {
+    void updateAliasToDeletedKeyNotFound() throws Exception {
         RpcClient client = new RpcClient(uniqueRegion());
         String originalKeyId = createKey(client);
         String deletedKeyId = createKey(client);
