@@ -5,6 +5,9 @@ import java.util.List;
 
 import dev.localkms.account.AccountService;
 import dev.localkms.config.KmsProperties;
+import dev.localkms.error.ErrorCode;
+import dev.localkms.error.KmsException;
+import dev.localkms.seed.SeedFileException;
 import dev.localkms.seed.SeedLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +52,37 @@ public class ResetService {
      */
     public ResetResult reset(boolean seed) {
         long started = System.nanoTime();
+        if (seed) {
+            verifySeedFile();
+        }
         transaction.executeWithoutResult(status -> TABLES.forEach(table -> jdbc.update("delete from " + table)));
         KmsProperties.DefaultAccount account = properties.defaultAccount();
         accounts.ensureRootAccessKey(account.id(), account.accessKeyId(), account.accessKeySecret(), true);
-        boolean seeded = seed && seedLoader.load();
+        boolean seeded = seed && applySeedFile();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         log.info("Reset the service{} in {} ms", seeded ? " to its seed file" : " to an empty state",
                 duration.toMillis());
         return new ResetResult(seeded, duration.toMillis());
+    }
+
+    private void verifySeedFile() {
+        try {
+            seedLoader.verifyFile();
+        } catch (SeedFileException e) {
+            log.warn("Reset rejected, nothing was deleted: {}", e.getMessage());
+            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                    e.getMessage() + " Nothing was deleted; fix the file and reset again.");
+        }
+    }
+
+    private boolean applySeedFile() {
+        try {
+            return seedLoader.load();
+        } catch (SeedFileException e) {
+            log.warn("Reset emptied the service, but the seed file could not be applied: {}", e.getMessage());
+            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER, e.getMessage()
+                    + " The service was emptied and holds only the default account; fix the file and reset again.");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.localkms.common.Messages;
 import dev.localkms.account.AccountService;
 import dev.localkms.alias.AliasReplies.AliasMetadata;
 import dev.localkms.alias.AliasReplies.Aliases;
@@ -181,19 +182,19 @@ public class AliasService {
         if (DatabaseErrors.isForeignKeyViolation(error)) {
             return KmsException.withMessage(ErrorCode.KEY_NOT_FOUND,
                     "The specified Key is not found: \"%s\" was deleted while the alias was being written."
-                            .formatted(keyId));
+                            .formatted(Messages.abbreviate(keyId)));
         }
         return error;
     }
 
     private static KmsException aliasAlreadyExists(String aliasName) {
         return KmsException.withMessage(ErrorCode.ALIAS_ALREADY_EXISTS,
-                "AliasName Already Exists: \"%s\" is taken in this account and region.".formatted(aliasName));
+                "AliasName Already Exists: \"%s\" is taken in this account and region.".formatted(Messages.abbreviate(aliasName)));
     }
 
     private static KmsException aliasNotFound(String aliasName) {
         return KmsException.withMessage(ErrorCode.ALIAS_NOT_FOUND,
                 "The specified Alias is not found: \"%s\" does not exist in this account and region."
-                        .formatted(aliasName));
+                        .formatted(Messages.abbreviate(aliasName)));
     }
 }

@@ -52,7 +52,10 @@ public record ActionRequest(RpcRequest request, Caller caller) {
         try {
             parsed = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw KmsException.invalidParameter(name, value, "is not an integer");
+            String rule = value.trim().matches("-?\\d+")
+                    ? "must be between %d and %d".formatted(min, max)
+                    : "is not an integer";
+            throw KmsException.invalidParameter(name, value, rule);
         }
         if (parsed < min || parsed > max) {
             throw KmsException.invalidParameter(name, value, "must be between %d and %d".formatted(min, max));

@@ -1,5 +1,9 @@
 package dev.localkms.api;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import dev.localkms.common.Messages;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +15,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -54,7 +60,8 @@ class ErrorReplies {
     ResponseEntity<String> unsupportedMethod(HttpRequestMethodNotSupportedException error,
             HttpServletRequest request) {
         return render(KmsException.withMessage(ErrorCode.UNSUPPORTED_HTTP_METHOD,
-                "This http method is not supported: %s; use GET or POST.".formatted(error.getMethod())), request);
+                "This http method is not supported: %s; use %s.".formatted(error.getMethod(),
+                        supportedMethods(error))), request);
     }
 
     /** Renders lock timeouts, deadlocks and lost database connections as a 503, since a retry may succeed. */
@@ -67,6 +74,16 @@ class ErrorReplies {
                 "Service Unavailable Temporary: the database is busy or unreachable; retry the request."), request);
     }
 
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<String> badRouteParameter(Exception error, HttpServletRequest request) {
+        String message = error instanceof MethodArgumentTypeMismatchException mismatch
+                ? "The specified parameter \"%s\" is not valid: \"%s\" is not a %s.".formatted(mismatch.getName(),
+                        Messages.abbreviate(String.valueOf(mismatch.getValue())),
+                        mismatch.getRequiredType() == null ? "value" : mismatch.getRequiredType().getSimpleName())
+                : error.getMessage();
+        return render(KmsException.withMessage(ErrorCode.INVALID_PARAMETER, message), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception error, HttpServletRequest request) {
         log.error("Request {} failed unexpectedly", RequestIdFilter.requestId(request), error);
@@ -77,9 +94,35 @@ class ErrorReplies {
         RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
         Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
         request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
-        boolean xml = rpcRequest != null ? rpcRequest.wantsXml() : "XML".equalsIgnoreCase(request.getParameter("Format"));
+        boolean xml = rpcRequest != null ? rpcRequest.wantsXml() : queryAsksForXml(request.getQueryString());
         // HostId is the host name without the port, the same in every error reply.
         return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(),
                 product != null ? product : Product.KMS, xml);
+    }
+
+    private static String supportedMethods(HttpRequestMethodNotSupportedException error) {
+        if (error.getSupportedMethods() == null) {
+            return "GET or POST";
+        }
+        // HEAD and OPTIONS appear only because the RPC endpoint maps them to reject them.
+        return Arrays.stream(error.getSupportedMethods())
+                .filter(method -> !method.equals("HEAD") && !method.equals("OPTIONS"))
+                .collect(Collectors.joining(" or "));
+    }
+
+    /**
+     * Tells whether a raw query string has {@code Format=XML} in any case, without the servlet's parameter
+     * parsing, which fails on the malformed queries that some error replies answer.
+     */
+    static boolean queryAsksForXml(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("Format=") && pair.substring("Format=".length()).equalsIgnoreCase("XML")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

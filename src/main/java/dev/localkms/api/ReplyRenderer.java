@@ -2,6 +2,7 @@ package dev.localkms.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.localkms.error.KmsException;
@@ -11,7 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 import tools.jackson.dataformat.xml.XmlMapper;
 
 /**
@@ -28,6 +32,10 @@ public class ReplyRenderer {
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
+    /** Characters outside the XML 1.0 {@code Char} production. */
+    private static final Pattern XML_INVALID =
+            Pattern.compile("[^\\u0009\\u000A\\u000D\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
     private final XmlMapper xmlMapper = XmlMapper.builder().build();
 
     /** Renders a successful reply of {@code action}. */
@@ -60,9 +68,30 @@ public class ReplyRenderer {
     private ResponseEntity<String> render(HttpStatusCode status, ObjectNode body, String xmlRoot, boolean xml) {
         if (xml) {
             String text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + xmlMapper.writer().withRootName(xmlRoot).writeValueAsString(body);
+                    + xmlMapper.writer().withRootName(xmlRoot).writeValueAsString(xmlSafe(body));
             return ResponseEntity.status(status).contentType(XML).body(text);
         }
         return ResponseEntity.status(status).contentType(JSON).body(jsonMapper.writeValueAsString(body));
+    }
+
+    /**
+     * Returns a copy of {@code node} whose strings hold only characters that XML 1.0 allows, with others
+     * (NUL and most control characters, which a caller can put in any echoed value) replaced by U+FFFD.
+     */
+    private static JsonNode xmlSafe(JsonNode node) {
+        if (node.isString()) {
+            return StringNode.valueOf(XML_INVALID.matcher(node.stringValue()).replaceAll("\uFFFD"));
+        }
+        if (node.isObject()) {
+            ObjectNode copy = ((ObjectNode) node).objectNode();
+            node.properties().forEach(property -> copy.set(property.getKey(), xmlSafe(property.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = ((ArrayNode) node).arrayNode();
+            node.values().forEach(element -> copy.add(xmlSafe(element)));
+            return copy;
+        }
+        return node;
     }
 }

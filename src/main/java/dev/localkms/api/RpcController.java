@@ -50,6 +50,13 @@ class RpcController {
         this.properties = properties;
     }
 
+    /** Rejects HEAD and OPTIONS, which Spring would otherwise answer by running the GET handler or itself. */
+    @RequestMapping(path = "/", method = {RequestMethod.HEAD, RequestMethod.OPTIONS})
+    ResponseEntity<String> unsupportedMethod(HttpServletRequest servletRequest) {
+        throw KmsException.withMessage(ErrorCode.UNSUPPORTED_HTTP_METHOD,
+                "This http method is not supported: %s; use GET or POST.".formatted(servletRequest.getMethod()));
+    }
+
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> call(HttpServletRequest servletRequest) {
         RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest));

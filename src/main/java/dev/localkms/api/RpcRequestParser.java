@@ -5,11 +5,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import dev.localkms.common.Messages;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +20,9 @@ import org.springframework.http.MediaType;
 
 /** Reads an {@link RpcRequest} from the servlet request without letting the container parse the body. */
 final class RpcRequestParser {
+
+    /** Largest body read: RPC parameters travel in the query or a form body, and 1 MiB is far above either. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private RpcRequestParser() {
     }
@@ -27,13 +33,37 @@ final class RpcRequestParser {
         List<Map.Entry<String, String>> form = isForm(servletRequest.getContentType())
                 ? decodePairs(new String(body, StandardCharsets.UTF_8))
                 : List.of();
+        rejectDuplicates(query, form);
         return new RpcRequest(requestId, servletRequest.getMethod().toUpperCase(Locale.ROOT), query, form,
                 headers(servletRequest), body, servletRequest.getRemoteAddr(), servletRequest.isSecure());
     }
 
+    /**
+     * Rejects a parameter given twice, in the query or the form body, since which value should count is
+     * ambiguous and a caller almost certainly made a mistake.
+     */
+    private static void rejectDuplicates(List<Map.Entry<String, String>> query, List<Map.Entry<String, String>> form) {
+        Set<String> seen = new HashSet<>();
+        for (List<Map.Entry<String, String>> parameters : List.of(query, form)) {
+            for (Map.Entry<String, String> parameter : parameters) {
+                if (!seen.add(parameter.getKey())) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The specified parameter \"%s\" is not valid: it is given more than once."
+                                    .formatted(Messages.abbreviate(parameter.getKey())));
+                }
+            }
+        }
+    }
+
     private static byte[] readBody(HttpServletRequest servletRequest) {
         try {
-            return servletRequest.getInputStream().readAllBytes();
+            byte[] body = servletRequest.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                        "The request body is larger than %d bytes, the limit of this service."
+                                .formatted(MAX_BODY_BYTES));
+            }
+            return body;
         } catch (IOException e) {
             throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
                     "The request body could not be read: " + e.getMessage());
@@ -74,7 +104,7 @@ final class RpcRequestParser {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                    "The request contains a malformed percent-encoded value: \"%s\".".formatted(text));
+                    "The request contains a malformed percent-encoded value: \"%s\".".formatted(Messages.abbreviate(text)));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.localkms.error;
 
+import dev.localkms.common.Messages;
+
 /**
  * Error reply of the emulated service: an {@link ErrorCode} and the message sent to the client.
  * Services throw it, and the API layer renders it as Alibaba's error body.
@@ -38,7 +40,8 @@ public class KmsException extends RuntimeException {
     /** Creates {@code InvalidParameter} with a message that names the parameter, its value and the rule. */
     public static KmsException invalidParameter(String name, String value, String rule) {
         return withMessage(ErrorCode.INVALID_PARAMETER,
-                "The specified parameter \"%s\" is not valid: \"%s\" %s.".formatted(name, value, rule));
+                "The specified parameter \"%s\" is not valid: \"%s\" %s."
+                        .formatted(name, Messages.abbreviate(value), rule));
     }
 
     public ErrorCode errorCode() {

@@ -3,6 +3,7 @@ package dev.localkms.key;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.localkms.common.Messages;
 import dev.localkms.auth.Caller;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
@@ -100,17 +101,18 @@ public class KeyResolver {
 
     static KmsException keyNotFound(String keyId) {
         return KmsException.withMessage(ErrorCode.KEY_NOT_FOUND,
-                "The specified Key is not found: \"%s\" is not a key of this account and region.".formatted(keyId));
+                "The specified Key is not found: \"%s\" is not a key of this account and region."
+                        .formatted(Messages.abbreviate(keyId)));
     }
 
     private static KmsException aliasNotFound(String aliasName) {
         return KmsException.withMessage(ErrorCode.ALIAS_NOT_FOUND,
                 "The specified Alias is not found: \"%s\" does not exist in this account and region."
-                        .formatted(aliasName));
+                        .formatted(Messages.abbreviate(aliasName)));
     }
 
     private static KmsException unsupportedAlias(String keyId) {
         return KmsException.withMessage(ErrorCode.UNSUPPORTED_ALIAS,
-                "Alias is not valid for this api: \"%s\" is an alias; pass a key ID or key ARN.".formatted(keyId));
+                "Alias is not valid for this api: \"%s\" is an alias; pass a key ID or key ARN.".formatted(Messages.abbreviate(keyId)));
     }
 }

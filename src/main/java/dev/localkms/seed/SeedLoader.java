@@ -74,6 +74,19 @@ public class SeedLoader {
     }
 
     /**
+     * Reads and checks the file that {@code kms.seed-file} names without applying it, so that a caller can
+     * stop before changing anything.
+     *
+     * @throws SeedFileException when the file cannot be read or an entry breaks a rule
+     */
+    public void verifyFile() {
+        String location = properties.seedFile();
+        if (location != null && !location.isBlank()) {
+            parse(location, read(location));
+        }
+    }
+
+    /**
      * Applies a seed file: a file path, or {@code classpath:} followed by a resource path.
      *
      * @throws SeedFileException when the file cannot be read or an entry breaks a rule

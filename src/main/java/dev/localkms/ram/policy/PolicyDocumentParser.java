@@ -4,6 +4,8 @@ import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -15,12 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Reader of policy documents: turns JSON text into a {@link PolicyDocument} and rejects documents
  * that break the grammar with {@code MalformedPolicyDocument}.
  *
- * <p>Elements that the grammar does not name, such as {@code Principal}, are ignored. NOTE: whether
- * Alibaba Cloud rejects such elements in identity policies is not documented.
+ * <p>Elements that the grammar does not name, such as {@code Principal} or a misspelt {@code Conditon},
+ * are rejected, because ignoring them would quietly widen the policy. NOTE: whether Alibaba Cloud
+ * rejects such elements in identity policies is not documented.
  */
 final class PolicyDocumentParser {
 
     private static final String SUPPORTED_VERSION = "1";
+    private static final Set<String> DOCUMENT_ELEMENTS = Set.of("Version", "Statement", "Id");
+    private static final Set<String> STATEMENT_ELEMENTS =
+            Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // A duplicate element, such as two Action keys, would otherwise be silently dropped.
@@ -56,11 +62,30 @@ final class PolicyDocumentParser {
             return MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw malformed("The policy document is not valid JSON: %s (line %d, column %d)."
-                    .formatted(e.getOriginalMessage(), e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+                    .formatted(conciseReason(e), e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
+        }
+    }
+
+    /** Returns the parser's reason without the source description that Jackson appends. */
+    private static String conciseReason(JacksonException e) {
+        String reason = e.getOriginalMessage();
+        int source = reason.indexOf(" [Source");
+        reason = source >= 0 ? reason.substring(0, source) : reason;
+        int lineBreak = reason.indexOf('\n');
+        return (lineBreak >= 0 ? reason.substring(0, lineBreak) : reason).strip();
+    }
+
+    private static void rejectUnknownElements(JsonNode node, Set<String> known, String where) {
+        for (Map.Entry<String, JsonNode> element : node.properties()) {
+            if (!known.contains(element.getKey())) {
+                throw malformed("%s has the unknown element \"%s\"; the known elements are %s."
+                        .formatted(where, element.getKey(), known.stream().sorted().toList()));
+            }
         }
     }
 
     private static String readVersion(JsonNode root) {
+        rejectUnknownElements(root, DOCUMENT_ELEMENTS, "The policy document");
         JsonNode version = root.get("Version");
         if (version == null) {
             throw malformed("The policy document is missing the Version element. Set \"Version\": \"1\".");
@@ -96,6 +121,7 @@ final class PolicyDocumentParser {
     }
 
     private static Statement readStatement(JsonNode node, int number) {
+        rejectUnknownElements(node, STATEMENT_ELEMENTS, "Statement " + number);
         String sid = readSid(node, number);
         Statement.Effect effect = readEffect(node, number);
         PatternElement actions = readPatternElement(node, number, "Action", "NotAction",

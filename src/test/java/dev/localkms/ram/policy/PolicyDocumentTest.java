@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyDocumentTest {
@@ -59,13 +60,18 @@ class PolicyDocumentTest {
         assertThat(policy.statements().get(0).resources().patterns()).containsExactly("*");
     }
 
-    @Test
-    void ignoresPrincipalElement() {
-        PolicyDocument policy = PolicyDocument.parse("""
-                {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*",
-                  "Principal": {"RAM": ["acs:ram::123456:root"]}}]}""");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Principal | {\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"kms:*\", \"Resource\": \"*\", \"Principal\": {\"RAM\": [\"acs:ram::123456:root\"]}}]}",
+        "Conditon | {\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"kms:*\", \"Resource\": \"*\", \"Conditon\": {}}]}",
+        "Statements | {\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"kms:*\", \"Resource\": \"*\"}], \"Statements\": []}"
+    })
+    void rejectsUnknownElement(String element, String json) {
+        KmsException error = catchThrowableOfType(KmsException.class, () -> PolicyDocument.parse(json));
 
-        assertThat(policy.statements()).hasSize(1);
+        assertThat(error).isNotNull();
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.MALFORMED_POLICY_DOCUMENT);
+        assertThat(error.getMessage()).contains("\"" + element + "\"");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,145 @@
+package dev.localkms.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import dev.localkms.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** Malformed and hostile requests get Alibaba's error reply with a 4xx status, never a 500. */
+class BadInputIT extends IntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void malformedPercentEncodingInQuery() throws Exception {
+        String json = rawGet("/?Action=DescribeKey&KeyId=a%ZZb");
+        String xml = rawGet("/?Action=DescribeKey&Format=XML&KeyId=a%");
+
+        assertThat(json).startsWith("HTTP/1.1 400");
+        assertThat(json).contains("\"Code\":\"InvalidParameter\"").contains("malformed percent-encoded");
+        assertThat(xml).startsWith("HTTP/1.1 400");
+        assertThat(xml).contains("<Code>InvalidParameter</Code>");
+    }
+
+    @Test
+    void controlCharactersInXmlReply() throws Exception {
+        HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%00b%01%1b");
+
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).contains("<Code>Forbidden.KeyNotFound</Code>").contains("a\uFFFDb\uFFFD\uFFFD");
+    }
+
+    @Test
+    void headAndOptionsAreRejectedWithoutRunningTheAction() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/?Action=CreateKey&RegionId=" + region))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> options = send(HttpRequest.newBuilder(uri("/?Action=CreateKey&RegionId=" + region))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.statusCode()).isEqualTo(403);
+        assertThat(options.statusCode()).isEqualTo(403);
+        assertThat(options.body()).contains("\"Code\":\"UnsupportedHTTPMethod\"");
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsRejected() throws Exception {
+        String body = "Action=DescribeKey&KeyId=" + "a".repeat(1024 * 1024);
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(uri("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("larger than 1048576 bytes");
+    }
+
+    @Test
+    void longValuesAreAbbreviatedInMessages() throws Exception {
+        String body = "Action=DescribeKey&KeyId=" + "b".repeat(500_000);
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(uri("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.body()).hasSizeLessThan(2000).contains("(500000 characters)");
+    }
+
+    @Test
+    void duplicateParameterIsRejected() throws Exception {
+        HttpResponse<String> reply = get("/?Action=ListAliases&Action=DeleteAlias");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"").contains("more than once");
+    }
+
+    @Test
+    void multipartBodyIsNotParsed() throws Exception {
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(uri("/"))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"Action\"\r\n\r\n"
+                        + "ListKeys\r\n--x--\r\n")));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"MissingParameter\"");
+    }
+
+    @Test
+    void overflowingPageSizeNamesTheRange() throws Exception {
+        HttpResponse<String> reply = get("/?Action=ListAliases&PageSize=99999999999");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("must be between 1 and 100");
+    }
+
+    @Test
+    void resetWithBadSeedParameterIsInvalid() throws Exception {
+        HttpResponse<String> reply = send(HttpRequest.newBuilder(uri("/_kms/reset?seed=maybe"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"").contains("maybe");
+    }
+
+    @Test
+    void policyWithUnknownElementIsMalformed() throws Exception {
+        String document = """
+                {"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*",
+                "Conditon":{"IpAddress":{"acs:SourceIp":"10.0.0.0/8"}}}]}""";
+        HttpResponse<String> reply = get("/?Version=2015-05-01&Action=CreatePolicy&PolicyName=typo-"
+                + System.nanoTime() + "&PolicyDocument=" + URLEncoder.encode(document, StandardCharsets.UTF_8));
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"MalformedPolicyDocument\"").contains("Conditon");
+    }
+
+    /** Sends a GET whose request line is exactly {@code path}, which {@link URI} would reject. */
+    private String rawGet(String path) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
