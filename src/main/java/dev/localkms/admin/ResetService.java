@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts the service back to its start-up state without a restart: every account, user, policy, key,
- * alias and nonce is deleted, the default account is created again, and the seed file is applied
- * again unless the caller asks for an empty service. The master key is kept.
+ * Puts the service back to its start-up state without a restart. Every account, user, policy, key,
+ * alias and nonce is deleted and the default account is created again. The seed file is then applied
+ * again, unless the caller asks for an empty service. The master key is kept.
  */
 @Service
 public class ResetService {

@@ -3,7 +3,7 @@ package dev.localkms.common;
 /** Helpers for error messages, which quote the caller's values without echoing huge ones back. */
 public final class Messages {
 
-    /** Longest value quoted whole in a message. */
+    /** Maximum length of a value quoted whole in a message. */
     public static final int MAX_QUOTED_LENGTH = 128;
 
     private Messages() {

@@ -30,6 +30,20 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void requestsTomcatRejectsGetAlibabaBody() throws Exception {
+        String rawByte = raw("GET /?Action=ListKeys&PageSize=\u00e9 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        String badHost = raw("GET /?Action=ListKeys HTTP/1.1\r\nHost: kms..aliyuncs.com\r\nConnection: close\r\n\r\n");
+        String longLine = raw("GET /?Action=ListKeys&Pad=" + "x".repeat(70_000)
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        for (String reply : new String[] {rawByte, badHost, longLine}) {
+            assertThat(reply).startsWith("HTTP/1.1 4");
+            assertThat(reply).contains("\"Code\":\"InvalidParameter\"").contains("\"RequestId\":")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
     void controlCharactersInXmlReply() throws Exception {
         HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%00b%01%1b");
 
@@ -38,7 +52,7 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
-    void headAndOptionsAreRejectedWithoutRunningTheAction() throws Exception {
+    void headAndOptionsAreRejected() throws Exception {
         String region = uniqueRegion();
         HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/?Action=CreateKey&RegionId=" + region))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
@@ -123,10 +137,14 @@ class BadInputIT extends IntegrationTest {
 
     /** Sends a GET whose request line is exactly {@code path}, which {@link URI} would reject. */
     private String rawGet(String path) throws Exception {
+        return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends {@code request} as bytes (ISO-8859-1, so a char above 0x7F is one raw byte) and returns the reply. */
+    private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

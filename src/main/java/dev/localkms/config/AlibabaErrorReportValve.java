@@ -1,0 +1,54 @@
+package dev.localkms.config;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+import dev.localkms.error.ErrorCode;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * Writes Alibaba's JSON error body for the errors that Tomcat reports itself, before the application
+ * reads the request: an unparsable request line, a request line or headers over the size limit, an
+ * invalid Host header. Tomcat's own valve would send an HTML page that no SDK can read.
+ */
+public class AlibabaErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.INVALID_ACTION;
+            case 405, 501 -> ErrorCode.UNSUPPORTED_HTTP_METHOD;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE_TEMPORARY;
+            default -> status < 500 ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_FAILURE;
+        };
+        String message = code == ErrorCode.INVALID_PARAMETER
+                ? "The request could not be read (HTTP status %d): check the request line, the headers (at most 64 KB) and the Host header."
+                        .formatted(status)
+                : code.messageTemplate();
+        String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+        String body = "{\"RequestId\":\"%s\",\"HostId\":\"%s\",\"Code\":\"%s\",\"Message\":\"%s\",\"Recommend\":\"%s\"}"
+                .formatted(requestId, "localhost", code.code(), message,
+                        "https://api.aliyun.com/troubleshoot?q=%s&product=Kms&requestId=%s".formatted(code.code(),
+                                requestId));
+        try {
+            response.setContentType("application/json;charset=utf-8");
+            response.setHeader("x-acs-request-id", requestId);
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The connection is already closed, so no reply can be sent.
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.localkms.config;
+
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Makes Tomcat reply to the requests it rejects itself with Alibaba's error body. */
+@Configuration(proxyBeanMethods = false)
+public class TomcatConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> alibabaErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(AlibabaErrorReportValve.class.getName());
+            }
+        });
+    }
+}
