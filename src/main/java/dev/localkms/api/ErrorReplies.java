@@ -112,7 +112,7 @@ class ErrorReplies {
 
     /**
      * Tells whether a raw query string has {@code Format=XML} in any case, without the servlet's parameter
-     * parsing, which fails on the malformed queries that some error replies answer.
+     * parsing, which fails on the malformed queries that some error replies report.
      */
     static boolean queryAsksForXml(String query) {
         if (query == null) {

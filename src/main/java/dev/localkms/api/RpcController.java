@@ -50,7 +50,7 @@ class RpcController {
         this.properties = properties;
     }
 
-    /** Rejects HEAD and OPTIONS, which Spring would otherwise answer by running the GET handler or itself. */
+    /** Rejects HEAD and OPTIONS, which Spring would otherwise handle by running the GET handler or by replying itself. */
     @RequestMapping(path = "/", method = {RequestMethod.HEAD, RequestMethod.OPTIONS})
     ResponseEntity<String> unsupportedMethod(HttpServletRequest servletRequest) {
         throw KmsException.withMessage(ErrorCode.UNSUPPORTED_HTTP_METHOD,

@@ -81,7 +81,7 @@ public record KmsProperties(
         LENIENT
     }
 
-    /** What a RAM policy denial does. */
+    /** The effect of a RAM policy denial. */
     public enum PolicyEnforcement {
         /** A denied request fails with {@code Forbidden.NoPermission}. */
         ENFORCE,

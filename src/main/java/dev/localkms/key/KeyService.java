@@ -177,6 +177,7 @@ public class KeyService {
         if (!SYMMETRIC_SPECS.contains(keySpec)) {
             throw KmsException.invalidParameter("KeySpec", keySpec, "is not a key spec such as Aliyun_AES_256");
         }
+
         String keyUsage = request.keyUsage() != null ? request.keyUsage() : KeySpecification.ENCRYPT_DECRYPT;
         if (keyUsage.equals("SIGN/VERIFY")) {
             throw KmsException.withMessage(ErrorCode.UNSUPPORTED_OPERATION,
@@ -185,6 +186,7 @@ public class KeyService {
         if (!keyUsage.equals(KeySpecification.ENCRYPT_DECRYPT)) {
             throw KmsException.invalidParameter("KeyUsage", keyUsage, "must be ENCRYPT/DECRYPT or SIGN/VERIFY");
         }
+
         String origin = request.origin() != null ? request.origin() : KeySpecification.ORIGIN_KMS;
         if (origin.equals("EXTERNAL")) {
             throw KmsException.withMessage(ErrorCode.UNSUPPORTED_OPERATION,
@@ -193,11 +195,13 @@ public class KeyService {
         if (!origin.equals(KeySpecification.ORIGIN_KMS)) {
             throw KmsException.invalidParameter("Origin", origin, "must be Aliyun_KMS or EXTERNAL");
         }
+
         String protectionLevel = request.protectionLevel() != null ? request.protectionLevel()
                 : KeySpecification.SOFTWARE;
         if (!protectionLevel.equals(KeySpecification.SOFTWARE) && !protectionLevel.equals("HSM")) {
             throw KmsException.invalidParameter("ProtectionLevel", protectionLevel, "must be SOFTWARE or HSM");
         }
+
         return new KeySpecification(keySpec, keyUsage, origin, protectionLevel);
     }
 

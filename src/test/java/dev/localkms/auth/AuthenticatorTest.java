@@ -127,7 +127,7 @@ class AuthenticatorTest {
     }
 
     @Test
-    void unsignedRequestInLenientModeActsAsDefaultRoot() {
+    void lenientUnsignedActsAsDefaultRoot() {
         RpcRequest unsigned = unsignedRequest(List.of(Map.entry("Action", "ListAliases")));
 
         Caller caller = authenticator(AuthMode.LENIENT, Instant.now()).authenticate(unsigned, "cn-shanghai");

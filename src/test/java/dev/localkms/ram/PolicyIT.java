@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * RAM users of the seed file call KMS through the official SDKs: each example policy of Alibaba's alias
- * guide allows exactly its action on its resources, a Deny wins over an Allow, access-key and signature
- * failures get their codes, and accounts never see each other's keys or aliases.
+ * RAM users of the seed file call KMS through the official SDKs. Each example policy of Alibaba's alias
+ * guide allows exactly its action on its resources, and a Deny wins over an Allow. Access-key and
+ * signature failures get their codes, and accounts never see each other's keys or aliases.
  */
 class PolicyIT extends SeededIntegrationTest {
 
@@ -166,8 +166,8 @@ class PolicyIT extends SeededIntegrationTest {
 
         assertThat(sdkError(() -> wrongSecret.listAliases(1, 10)).code()).isEqualTo("SignatureDoesNotMatch");
         assertThat(sdkError(() -> wrongSecretV1.listAliases(1, 10)).code()).isEqualTo("SignatureDoesNotMatch");
-        // The legacy SDK compares the server's string to sign with its own; when they are equal it reports
-        // the mismatch as a wrong secret, so this code proves the server signed exactly what the SDK did.
+        // The legacy SDK compares the server's string to sign with its own. When they are equal, it reports
+        // the mismatch as a wrong secret, so this code proves that the server signed what the SDK signed.
         assertThat(sdkError(() -> popAs(new SeededUser(ACCOUNT_A, "x", ALIAS_LISTER.accessKeyId(),
                 "WrongSecret00000000000000000000"), DEFAULT_REGION).listAliases(1, 10)).code())
                 .isEqualTo("SDK.InvalidAccessKeySecret");
@@ -234,7 +234,7 @@ class PolicyIT extends SeededIntegrationTest {
     }
 
     @Test
-    void aliasArnOfPolicyIsTheAliasNameUnderTheAccount() {
+    void createAliasAcceptsKeyArn() {
         TeaKmsDriver creator = teaAs(ALIAS_CREATOR);
         try {
             creator.createAlias("acs:kms:cn-hangzhou:" + ACCOUNT_A + ":key/" + KEY_ORIGINAL, ALIAS_EXAMPLE);
