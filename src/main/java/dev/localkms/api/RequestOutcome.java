@@ -7,9 +7,9 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What the request log and the {@code kms.requests} metric record about one completed request. It
- * contains only names, IDs and numbers: no signature, secret, plaintext, ciphertext or parameter value
- * other than the action and the region.
+ * Facts about one completed request, as the request log and the {@code kms.requests} metric record
+ * them. They are only names, IDs and numbers, so no signature, secret, plaintext, ciphertext or
+ * parameter value other than the action and the region.
  *
  * @param product {@code Kms} or {@code Ram}, or {@code unknown} before the version is read
  * @param action the action name, or {@code unknown} unless the product serves that action

@@ -3,7 +3,7 @@ package dev.localkms.auth;
 /**
  * Who makes a request, and in which account and region it acts.
  *
- * @param accountId the account that owns the access key, and so every resource the request sees
+ * @param accountId the account that owns the access key, and so every resource the request can reach
  * @param regionId the region the request acts in
  * @param principalType whether the caller is the account's root or one of its RAM users
  * @param userId RAM user ID, or the account ID for the root

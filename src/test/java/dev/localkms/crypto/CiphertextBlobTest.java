@@ -26,7 +26,7 @@ class CiphertextBlobTest {
     }
 
     @Test
-    void encodedBlobLaysOutVersionIvAndSealedBytes() {
+    void encodedBlobLayout() {
         byte[] iv = AesGcm.randomBytes(12);
         byte[] sealed = AesGcm.randomBytes(20);
 

@@ -130,7 +130,7 @@ class Acs3SignatureTest {
     }
 
     @Test
-    void defaultSignedHeadersPickAcsHostAndContentType() {
+    void defaultSignedHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-acs-version", "2016-01-20");
         headers.put("user-agent", "test");
