@@ -91,8 +91,8 @@ class ErrorReplies {
     }
 
     private ResponseEntity<String> render(KmsException error, HttpServletRequest request) {
-        RpcRequest rpcRequest = (RpcRequest) request.getAttribute(RpcController.RPC_REQUEST_ATTRIBUTE);
-        Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
+        RpcRequest rpcRequest = (RpcRequest) request.getAttribute(ActionDispatcher.RPC_REQUEST_ATTRIBUTE);
+        Product product = (Product) request.getAttribute(ActionDispatcher.PRODUCT_ATTRIBUTE);
         request.setAttribute(ERROR_CODE_ATTRIBUTE, error.errorCode().code());
         boolean xml = rpcRequest != null ? rpcRequest.wantsXml() : queryAsksForXml(request.getQueryString());
         // HostId is the host name without the port, the same in every error reply.

@@ -36,8 +36,8 @@ record RequestOutcome(
 
     /** Reads the outcome from the attributes that the controller and the error handlers set. */
     static RequestOutcome of(HttpServletRequest request, int status, Duration duration) {
-        Product product = (Product) request.getAttribute(RpcController.PRODUCT_ATTRIBUTE);
-        String action = (String) request.getAttribute(RpcController.ACTION_ATTRIBUTE);
+        Product product = (Product) request.getAttribute(ActionDispatcher.PRODUCT_ATTRIBUTE);
+        String action = (String) request.getAttribute(ActionDispatcher.ACTION_ATTRIBUTE);
         String errorCode = (String) request.getAttribute(ErrorReplies.ERROR_CODE_ATTRIBUTE);
         String code = errorCode;
         if (code == null) {
@@ -46,8 +46,8 @@ record RequestOutcome(
         return new RequestOutcome(
                 product != null ? product.productName() : UNKNOWN,
                 action != null ? action : UNKNOWN,
-                (Caller) request.getAttribute(RpcController.CALLER_ATTRIBUTE),
-                (String) request.getAttribute(RpcController.REGION_ATTRIBUTE),
+                (Caller) request.getAttribute(ActionDispatcher.CALLER_ATTRIBUTE),
+                (String) request.getAttribute(ActionDispatcher.REGION_ATTRIBUTE),
                 status,
                 code,
                 duration,

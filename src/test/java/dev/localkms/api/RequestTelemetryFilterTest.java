@@ -155,8 +155,8 @@ class RequestTelemetryFilterTest {
     @Test
     void escapedExceptionCountsAsInternalFailure() {
         FilterChain failing = (request, response) -> {
-            request.setAttribute(RpcController.PRODUCT_ATTRIBUTE, Product.KMS);
-            request.setAttribute(RpcController.ACTION_ATTRIBUTE, "CreateKey");
+            request.setAttribute(ActionDispatcher.PRODUCT_ATTRIBUTE, Product.KMS);
+            request.setAttribute(ActionDispatcher.ACTION_ATTRIBUTE, "CreateKey");
             throw new IllegalStateException("database unavailable");
         };
 
@@ -194,10 +194,10 @@ class RequestTelemetryFilterTest {
     /** Returns a chain that acts as the controller and the error handlers would for {@code testCase}. */
     private static FilterChain chainLeaving(Case testCase) {
         return (request, response) -> {
-            setIfPresent(request, RpcController.PRODUCT_ATTRIBUTE, testCase.product());
-            setIfPresent(request, RpcController.ACTION_ATTRIBUTE, testCase.action());
-            setIfPresent(request, RpcController.REGION_ATTRIBUTE, testCase.region());
-            setIfPresent(request, RpcController.CALLER_ATTRIBUTE, testCase.caller());
+            setIfPresent(request, ActionDispatcher.PRODUCT_ATTRIBUTE, testCase.product());
+            setIfPresent(request, ActionDispatcher.ACTION_ATTRIBUTE, testCase.action());
+            setIfPresent(request, ActionDispatcher.REGION_ATTRIBUTE, testCase.region());
+            setIfPresent(request, ActionDispatcher.CALLER_ATTRIBUTE, testCase.caller());
             setIfPresent(request, ErrorReplies.ERROR_CODE_ATTRIBUTE, testCase.errorCode());
             ((MockHttpServletResponse) response).setStatus(testCase.status());
         };
