@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts the service back to its start-up state without a restart. Every account, user, policy, key,
- * alias and nonce is deleted and the default account is created again. The seed file is then applied
- * again, unless the caller asks for an empty service. The master key is kept.
+ * alias, nonce and console session is deleted and the default account is created again. The seed file
+ * is then applied again, unless the caller asks for an empty service. The master key is kept.
  */
 @Service
 public class ResetService {
@@ -27,7 +27,7 @@ public class ResetService {
 
     /** Tables in an order that deletes referencing rows first. */
     private static final List<String> TABLES = List.of("kms_alias", "key_version", "kms_key", "region_scope",
-            "user_policy", "access_key", "ram_policy", "ram_user", "signature_nonce", "account");
+            "user_policy", "console_session", "access_key", "ram_policy", "ram_user", "signature_nonce", "account");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

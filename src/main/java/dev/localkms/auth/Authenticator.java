@@ -1,5 +1,7 @@
 package dev.localkms.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +63,32 @@ public class Authenticator {
         return callerOf(activeKey(accessKeyId.get()), request, regionId, false);
     }
 
+    /**
+     * Verifies an access key pair given in full, as the web console's sign-in does: the key must exist and
+     * be active, and the secret must match, compared in constant time.
+     *
+     * @return the owner of the key, acting in {@code regionId}
+     */
+    public Caller verifyKeyPair(String accessKeyId, String secret, String regionId, String sourceIp,
+            boolean secure) {
+        AccessKeyRecord key = activeKey(accessKeyId);
+        boolean matched = MessageDigest.isEqual(key.secret().getBytes(StandardCharsets.UTF_8),
+                secret.getBytes(StandardCharsets.UTF_8));
+        if (!matched) {
+            throw KmsException.withMessage(ErrorCode.ACCESS_KEY_SECRET_MISMATCH,
+                    "The AccessKeySecret does not match the AccessKeyId \"%s\".".formatted(accessKeyId));
+        }
+        return callerOf(key, regionId, true, sourceIp, secure);
+    }
+
+    /**
+     * Returns the owner of an access key that signed in earlier, such as a web console session's key.
+     * The key must still exist and be active.
+     */
+    public Caller callerOfSignedInKey(String accessKeyId, String regionId, String sourceIp, boolean secure) {
+        return callerOf(activeKey(accessKeyId), regionId, true, sourceIp, secure);
+    }
+
     private Caller verified(SignedRequest request, SignatureClaim claim, IncomingRequest rpcRequest, String regionId) {
         AccessKeyRecord key = activeKey(claim.accessKeyId());
         Instant now = clock.instant();
@@ -119,16 +147,26 @@ public class Authenticator {
     }
 
     private static Caller callerOf(AccessKeyRecord key, IncomingRequest request, String regionId, boolean signed) {
+        return callerOf(key, regionId, signed, request.remoteAddress(), request.secure());
+    }
+
+    private static Caller callerOf(AccessKeyRecord key, String regionId, boolean signed, String sourceIp,
+            boolean secure) {
         if (key.userId() == null) {
-            return rootOf(key.accountId(), key.accessKeyId(), request, regionId, signed);
+            return rootOf(key.accountId(), key.accessKeyId(), regionId, signed, sourceIp, secure);
         }
         return new Caller(key.accountId(), regionId, Caller.PrincipalType.RAM_USER, key.userId(), key.userName(),
-                key.accessKeyId(), signed, request.remoteAddress(), request.secure());
+                key.accessKeyId(), signed, sourceIp, secure);
     }
 
     private static Caller rootOf(String accountId, String accessKeyId, IncomingRequest request, String regionId,
             boolean signed) {
+        return rootOf(accountId, accessKeyId, regionId, signed, request.remoteAddress(), request.secure());
+    }
+
+    private static Caller rootOf(String accountId, String accessKeyId, String regionId, boolean signed,
+            String sourceIp, boolean secure) {
         return new Caller(accountId, regionId, Caller.PrincipalType.ROOT, accountId, null, accessKeyId, signed,
-                request.remoteAddress(), request.secure());
+                sourceIp, secure);
     }
 }

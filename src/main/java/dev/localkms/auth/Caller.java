@@ -9,7 +9,8 @@ package dev.localkms.auth;
  * @param userId RAM user ID, or the account ID for the root
  * @param userName RAM user name, or null for the root
  * @param accessKeyId the access key the request named, or null when it named none
- * @param signed whether the request carried a verified signature
+ * @param signed whether the caller proved it has the access key secret: by a verified signature, or by
+ *        signing in to the web console
  * @param sourceIp the client's IP address, for the {@code acs:SourceIp} policy condition
  * @param secureTransport whether the request came over TLS, for {@code acs:SecureTransport}
  */

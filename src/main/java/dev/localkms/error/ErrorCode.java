@@ -26,6 +26,13 @@ public enum ErrorCode {
     ILLEGAL_TIMESTAMP(HttpStatus.BAD_REQUEST, "IllegalTimestamp",
             "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."),
     SIGNATURE_NONCE_USED(HttpStatus.BAD_REQUEST, "SignatureNonceUsed", "Specified signature nonce was used already."),
+    // Web console errors; Alibaba's console has no API, so these codes are this service's own.
+    ACCESS_KEY_SECRET_MISMATCH(HttpStatus.BAD_REQUEST, "InvalidAccessKeySecret",
+            "The AccessKeySecret does not match the AccessKeyId."),
+    CONSOLE_SESSION_REQUIRED(HttpStatus.UNAUTHORIZED, "Console.SessionRequired",
+            "Sign in to the console: the session is missing, expired or signed out."),
+    CONSOLE_HEADER_MISSING(HttpStatus.FORBIDDEN, "Console.MissingHeader",
+            "Console requests must carry the X-KMS-Console header."),
     INTERNAL_FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "InternalFailure", "Internal Failure."),
     SERVICE_UNAVAILABLE_TEMPORARY(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailableTemporary",
             "Service Unavailable Temporary."),
