@@ -1,0 +1,520 @@
+// The local-kms web console. Every action is one call to /_kms/console/api with the RPC endpoint's
+// parameters. The server runs it as the signed-in access key, so RAM policies apply as they do to the API.
+'use strict';
+
+(() => {
+  const CONSOLE_HEADER = 'X-KMS-Console';
+  const PAGE_SIZE = 20;
+  // Error codes after which the session can no longer act, so the page returns to the sign-in form.
+  const SIGNED_OUT_CODES = new Set(['Console.SessionRequired', 'InvalidAccessKeyId.Inactive',
+    'InvalidAccessKeyId.NotFound']);
+
+  const state = {
+    session: null,
+    region: null,
+    keysPage: 1,
+    aliasesPage: 1,
+    keyId: null,
+    aliasToDelete: null,
+  };
+
+  const byId = (id) => document.getElementById(id);
+
+  /** An error reply of the service, with Alibaba's Code and Message. */
+  class ApiError extends Error {
+    constructor(status, body) {
+      super(body.Message || `The service replied with HTTP status ${status}.`);
+      this.status = status;
+      this.code = body.Code || `HTTP ${status}`;
+      this.requestId = body.RequestId || '';
+    }
+  }
+
+  // Requests in flight, published on <body data-pending> for the browser tests and for styling.
+  let pending = 0;
+
+  function trackPending(delta) {
+    pending += delta;
+    document.body.dataset.pending = String(pending);
+  }
+
+  async function send(method, path, body, contentType) {
+    const headers = { [CONSOLE_HEADER]: '1' };
+    if (contentType) {
+      headers['Content-Type'] = contentType;
+    }
+    trackPending(1);
+    let response;
+    let reply = {};
+    try {
+      response = await fetch(path, { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+      reply = await response.json();
+    } catch (error) {
+      if (!response) {
+        throw error;
+      }
+      reply = {};
+    } finally {
+      trackPending(-1);
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, reply);
+    }
+    return reply;
+  }
+
+  /** Calls an API action in the chosen region. */
+  function call(action, parameters = {}) {
+    const form = new URLSearchParams({ Action: action, RegionId: state.region, ...parameters });
+    return send('POST', '/_kms/console/api', form.toString(), 'application/x-www-form-urlencoded');
+  }
+
+  // ---- Messages ----
+
+  function showStatus(text) {
+    byId('status').textContent = text;
+  }
+
+  function clearMessages() {
+    showStatus('');
+    const error = byId('error');
+    error.hidden = true;
+    error.replaceChildren();
+  }
+
+  function showError(error) {
+    const box = byId('error');
+    box.replaceChildren();
+    if (error instanceof ApiError) {
+      const code = document.createElement('strong');
+      code.className = 'error-code';
+      code.textContent = error.code;
+      const message = document.createElement('span');
+      message.className = 'error-message';
+      message.textContent = ` ${error.message}`;
+      box.append(code, message);
+      if (error.requestId) {
+        const requestId = document.createElement('small');
+        requestId.textContent = ` RequestId: ${error.requestId}`;
+        box.append(requestId);
+      }
+    } else {
+      box.textContent = `The request failed: ${error.message}`;
+    }
+    box.hidden = false;
+    if (error instanceof ApiError && SIGNED_OUT_CODES.has(error.code) && state.session) {
+      state.session = null;
+      showSignIn();
+    }
+  }
+
+  /** Runs an action of the page, showing its error instead of letting it escape. */
+  async function attempt(work) {
+    try {
+      await work();
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  // ---- Sign-in ----
+
+  function showSignIn() {
+    byId('principal-bar').hidden = true;
+    byId('console-view').hidden = true;
+    byId('sign-in-view').hidden = false;
+    byId('access-key-secret').value = '';
+    byId('sign-in-title').focus();
+  }
+
+  function showConsole(session) {
+    state.session = session;
+    state.region = state.region || session.DefaultRegionId;
+    const principalName = session.PrincipalType === 'RootUser'
+      ? `root of ${session.AccountId}`
+      : `${session.UserName}@${session.AccountId}`;
+    byId('principal').textContent = `${principalName} (${session.AccessKeyId})`;
+    byId('principal-bar').hidden = false;
+    byId('sign-in-view').hidden = true;
+    byId('console-view').hidden = false;
+    byId('region').value = state.region;
+    showKeys();
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    clearMessages();
+    const idField = byId('access-key-id');
+    const secretField = byId('access-key-secret');
+    const body = JSON.stringify({ AccessKeyId: idField.value.trim(), AccessKeySecret: secretField.value });
+    // The secret leaves the page only in this request body.
+    secretField.value = '';
+    await attempt(async () => {
+      const session = await send('POST', '/_kms/console/session', body, 'application/json');
+      idField.value = '';
+      showConsole(session);
+    });
+  }
+
+  async function signOut() {
+    clearMessages();
+    await attempt(async () => {
+      await send('DELETE', '/_kms/console/session');
+      state.session = null;
+      state.keyId = null;
+      showSignIn();
+      showStatus('Signed out.');
+    });
+  }
+
+  // ---- Views ----
+
+  const VIEWS = ['keys-view', 'key-view', 'aliases-view'];
+
+  function showView(id, headingId) {
+    VIEWS.forEach((view) => {
+      byId(view).hidden = view !== id;
+    });
+    const current = id === 'aliases-view' ? 'nav-aliases' : 'nav-keys';
+    ['nav-keys', 'nav-aliases'].forEach((nav) => {
+      if (nav === current) {
+        byId(nav).setAttribute('aria-current', 'page');
+      } else {
+        byId(nav).removeAttribute('aria-current');
+      }
+    });
+    byId(headingId).focus();
+  }
+
+  function cell(row, label, content) {
+    const td = document.createElement('td');
+    td.dataset.label = label;
+    if (content instanceof Node) {
+      td.append(content);
+    } else {
+      td.textContent = content ?? '';
+    }
+    row.append(td);
+    return td;
+  }
+
+  function messageRow(tbody, columns, text) {
+    const row = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = columns;
+    td.className = 'empty';
+    td.textContent = text;
+    row.append(td);
+    tbody.replaceChildren(row);
+  }
+
+  function keyButton(keyId) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link-button key-link';
+    button.dataset.keyId = keyId;
+    button.textContent = keyId;
+    button.addEventListener('click', () => attempt(() => openKey(keyId)));
+    return button;
+  }
+
+  function updatePager(prefix, pageNumber, totalCount) {
+    const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
+    byId(`${prefix}-page`).textContent = `Page ${pageNumber} of ${pages} (${totalCount} in all)`;
+    byId(`${prefix}-previous`).disabled = pageNumber <= 1;
+    byId(`${prefix}-next`).disabled = pageNumber >= pages;
+  }
+
+  // ---- Keys ----
+
+  /** Returns the region's aliases grouped by key ID, reading at most 50 pages of 100. */
+  async function aliasesByKey() {
+    const byKey = new Map();
+    for (let page = 1; page <= 50; page += 1) {
+      const reply = await call('ListAliases', { PageNumber: page, PageSize: 100 });
+      reply.Aliases.Alias.forEach((alias) => {
+        if (!byKey.has(alias.KeyId)) {
+          byKey.set(alias.KeyId, []);
+        }
+        byKey.get(alias.KeyId).push(alias.AliasName);
+      });
+      if (page * 100 >= reply.TotalCount) {
+        break;
+      }
+    }
+    return byKey;
+  }
+
+  async function loadKeys() {
+    const tbody = byId('keys-table').tBodies[0];
+    byId('keys-caption').textContent = `Keys in ${state.region}`;
+    const reply = await call('ListKeys', { PageNumber: state.keysPage, PageSize: PAGE_SIZE });
+    updatePager('keys', state.keysPage, reply.TotalCount);
+    const keys = reply.Keys.Key;
+    if (keys.length === 0) {
+      messageRow(tbody, 5, 'No keys in this region yet.');
+      return;
+    }
+    let aliases = null;
+    try {
+      aliases = await aliasesByKey();
+    } catch (error) {
+      aliases = error;
+    }
+    const metadata = await Promise.all(keys.map((key) => call('DescribeKey', { KeyId: key.KeyId })
+      .then((described) => described.KeyMetadata, (error) => ({ KeyId: key.KeyId, error }))));
+    const rows = metadata.map((key) => {
+      const row = document.createElement('tr');
+      row.dataset.keyId = key.KeyId;
+      cell(row, 'Key ID', keyButton(key.KeyId));
+      cell(row, 'State', key.error ? `${key.error.code}` : key.KeyState).classList.add('state');
+      let aliasText;
+      if (aliases instanceof Error) {
+        aliasText = `${aliases.code || 'Error'} (aliases not listed)`;
+      } else {
+        aliasText = (aliases.get(key.KeyId) || []).join(', ') || '—';
+      }
+      cell(row, 'Aliases', aliasText).classList.add('aliases');
+      cell(row, 'Description', key.Description);
+      cell(row, 'Created', key.CreationDate).classList.add('created');
+      return row;
+    });
+    tbody.replaceChildren(...rows);
+  }
+
+  async function showKeys() {
+    showView('keys-view', 'keys-title');
+    await attempt(loadKeys);
+  }
+
+  async function createKey(event) {
+    event.preventDefault();
+    clearMessages();
+    await attempt(async () => {
+      const description = byId('new-key-description').value;
+      const parameters = description ? { Description: description } : {};
+      const reply = await call('CreateKey', parameters);
+      byId('new-key-description').value = '';
+      showStatus(`Created key ${reply.KeyMetadata.KeyId}.`);
+      await loadKeys();
+    });
+  }
+
+  // ---- One key ----
+
+  const DETAIL_FIELDS = ['KeyId', 'Arn', 'KeyState', 'Description', 'KeySpec', 'KeyUsage', 'Origin',
+    'ProtectionLevel', 'CreationDate', 'Creator', 'DeleteDate', 'PrimaryKeyVersion'];
+
+  async function openKey(keyId) {
+    clearMessages();
+    state.keyId = keyId;
+    byId('key-title').textContent = `Key ${keyId}`;
+    byId('key-details').replaceChildren();
+    byId('key-aliases-table').tBodies[0].replaceChildren();
+    selectTab('tab-details', false);
+    showView('key-view', 'key-title');
+    const reply = await call('DescribeKey', { KeyId: keyId });
+    const entries = DETAIL_FIELDS.filter((field) => reply.KeyMetadata[field] !== undefined).flatMap((field) => {
+      const term = document.createElement('dt');
+      term.textContent = field;
+      const value = document.createElement('dd');
+      value.textContent = reply.KeyMetadata[field];
+      value.dataset.field = field;
+      return [term, value];
+    });
+    byId('key-details').replaceChildren(...entries);
+  }
+
+  function selectTab(tabId, focus = true) {
+    ['tab-details', 'tab-alias'].forEach((id) => {
+      const tab = byId(id);
+      const selected = id === tabId;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      byId(tab.getAttribute('aria-controls')).hidden = !selected;
+    });
+    if (focus) {
+      byId(tabId).focus();
+    }
+    if (tabId === 'tab-alias') {
+      attempt(loadKeyAliases);
+    }
+  }
+
+  function onTabKey(event) {
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft' || event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      let target = event.target.id === 'tab-details' ? 'tab-alias' : 'tab-details';
+      if (event.key === 'Home') {
+        target = 'tab-details';
+      } else if (event.key === 'End') {
+        target = 'tab-alias';
+      }
+      selectTab(target);
+    }
+  }
+
+  async function loadKeyAliases() {
+    const tbody = byId('key-aliases-table').tBodies[0];
+    const reply = await call('ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
+    const aliases = reply.Aliases.Alias;
+    if (aliases.length === 0) {
+      messageRow(tbody, 3, 'This key has no aliases.');
+      return;
+    }
+    const rows = aliases.map((alias) => {
+      const row = document.createElement('tr');
+      row.dataset.aliasName = alias.AliasName;
+      cell(row, 'Alias name', alias.AliasName).classList.add('alias-name');
+      cell(row, 'Alias ARN', alias.AliasArn);
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'danger delete-alias';
+      remove.textContent = 'Delete';
+      remove.setAttribute('aria-label', `Delete ${alias.AliasName}`);
+      remove.addEventListener('click', () => askToDelete(alias.AliasName, remove));
+      cell(row, 'Actions', remove);
+      return row;
+    });
+    tbody.replaceChildren(...rows);
+  }
+
+  async function createAlias(event) {
+    event.preventDefault();
+    clearMessages();
+    const field = byId('alias-name');
+    const aliasName = field.value.trim();
+    await attempt(async () => {
+      await call('CreateAlias', { KeyId: state.keyId, AliasName: aliasName });
+      field.value = 'alias/';
+      showStatus(`Created alias ${aliasName}.`);
+      await loadKeyAliases();
+    });
+  }
+
+  // ---- Deleting an alias ----
+
+  let deleteOpener = null;
+
+  function askToDelete(aliasName, opener) {
+    clearMessages();
+    state.aliasToDelete = aliasName;
+    deleteOpener = opener;
+    byId('delete-dialog-alias').textContent = aliasName;
+    byId('delete-dialog').showModal();
+  }
+
+  function closeDeleteDialog() {
+    byId('delete-dialog').close();
+    state.aliasToDelete = null;
+    if (deleteOpener && deleteOpener.isConnected) {
+      deleteOpener.focus();
+    } else {
+      byId('alias-name').focus();
+    }
+    deleteOpener = null;
+  }
+
+  async function confirmDelete() {
+    const aliasName = state.aliasToDelete;
+    closeDeleteDialog();
+    await attempt(async () => {
+      await call('DeleteAlias', { AliasName: aliasName });
+      showStatus(`Deleted alias ${aliasName}.`);
+      await loadKeyAliases();
+      byId('alias-name').focus();
+    });
+  }
+
+  // ---- Region-wide aliases ----
+
+  async function loadAliases() {
+    const tbody = byId('aliases-table').tBodies[0];
+    byId('aliases-caption').textContent = `Aliases in ${state.region}`;
+    const reply = await call('ListAliases', { PageNumber: state.aliasesPage, PageSize: PAGE_SIZE });
+    updatePager('aliases', state.aliasesPage, reply.TotalCount);
+    const aliases = reply.Aliases.Alias;
+    if (aliases.length === 0) {
+      messageRow(tbody, 3, 'No aliases in this region.');
+      return;
+    }
+    const rows = aliases.map((alias) => {
+      const row = document.createElement('tr');
+      row.dataset.aliasName = alias.AliasName;
+      cell(row, 'Alias name', alias.AliasName).classList.add('alias-name');
+      cell(row, 'Key ID', keyButton(alias.KeyId));
+      cell(row, 'Alias ARN', alias.AliasArn);
+      return row;
+    });
+    tbody.replaceChildren(...rows);
+  }
+
+  async function showAliases() {
+    clearMessages();
+    showView('aliases-view', 'aliases-title');
+    await attempt(loadAliases);
+  }
+
+  // ---- Wiring ----
+
+  function changePage(list, delta) {
+    clearMessages();
+    if (list === 'keys') {
+      state.keysPage = Math.max(1, state.keysPage + delta);
+      attempt(loadKeys);
+    } else {
+      state.aliasesPage = Math.max(1, state.aliasesPage + delta);
+      attempt(loadAliases);
+    }
+  }
+
+  function switchRegion(event) {
+    event.preventDefault();
+    clearMessages();
+    state.region = byId('region').value.trim();
+    state.keysPage = 1;
+    state.aliasesPage = 1;
+    showStatus(`Region ${state.region}.`);
+    showKeys();
+  }
+
+  async function start() {
+    byId('sign-in-form').addEventListener('submit', signIn);
+    byId('sign-out').addEventListener('click', signOut);
+    byId('region-form').addEventListener('submit', switchRegion);
+    byId('nav-keys').addEventListener('click', () => {
+      clearMessages();
+      showKeys();
+    });
+    byId('nav-aliases').addEventListener('click', showAliases);
+    byId('back-to-keys').addEventListener('click', () => {
+      clearMessages();
+      showKeys();
+    });
+    byId('create-key-form').addEventListener('submit', createKey);
+    byId('create-alias-form').addEventListener('submit', createAlias);
+    byId('tab-details').addEventListener('click', () => selectTab('tab-details'));
+    byId('tab-alias').addEventListener('click', () => selectTab('tab-alias'));
+    byId('tab-details').addEventListener('keydown', onTabKey);
+    byId('tab-alias').addEventListener('keydown', onTabKey);
+    byId('cancel-delete').addEventListener('click', closeDeleteDialog);
+    byId('confirm-delete').addEventListener('click', confirmDelete);
+    byId('delete-dialog').addEventListener('cancel', (event) => {
+      event.preventDefault();
+      closeDeleteDialog();
+    });
+    byId('keys-previous').addEventListener('click', () => changePage('keys', -1));
+    byId('keys-next').addEventListener('click', () => changePage('keys', 1));
+    byId('aliases-previous').addEventListener('click', () => changePage('aliases', -1));
+    byId('aliases-next').addEventListener('click', () => changePage('aliases', 1));
+
+    try {
+      showConsole(await send('GET', '/_kms/console/session'));
+    } catch (error) {
+      showSignIn();
+    }
+    document.body.dataset.ready = 'true';
+  }
+
+  start();
+})();
