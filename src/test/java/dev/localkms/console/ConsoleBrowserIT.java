@@ -1,0 +1,314 @@
+package dev.localkms.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import dev.localkms.sdk.KmsDriver;
+import dev.localkms.sdk.PopKmsDriver;
+import dev.localkms.support.SeededIntegrationTest;
+import com.aliyuncs.http.MethodType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives the web console in headless Chromium against the running service, following Alibaba's console
+ * procedure for aliases: choose a region, create a key, open it, create and delete aliases on its Alias
+ * tab, and list the region's aliases. One browser serves every test; each test signs out at its end.
+ */
+class ConsoleBrowserIT extends SeededIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static HeadlessChromium browser;
+    private static ChromeDriver driver;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void signOutAndRestoreWindow() {
+        browser.resize(HeadlessChromium.LAPTOP);
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void rootManagesAliasesOnAliasTab() throws Exception {
+        String region = uniqueRegion();
+        KmsDriver api = new PopKmsDriver(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, region, MethodType.POST);
+        String firstAlias = uniqueAlias("console-first");
+        String secondAlias = uniqueAlias("console-second");
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        assertThat(text("principal")).contains("root of " + ACCOUNT_ID);
+        switchRegion(region);
+        waitForText(By.cssSelector("#keys-table tbody"), "No keys in this region yet.");
+
+        type("new-key-description", "console test key");
+        click("create-key");
+        waitForText(By.id("status"), "Created key ");
+        WebElement keyRow = waitFor(By.cssSelector("#keys-table tbody tr[data-key-id]"));
+        String keyId = keyRow.getAttribute("data-key-id");
+        assertThat(keyRow.findElement(By.cssSelector("td.state")).getText()).isEqualTo("Enabled");
+        assertThat(api.describeKey(keyId).description()).isEqualTo("console test key");
+
+        openKey(keyId);
+        assertThat(text("key-details")).contains("console test key").contains("Enabled");
+        openAliasTab();
+        waitForText(By.cssSelector("#key-aliases-table tbody"), "This key has no aliases.");
+        createAlias(firstAlias);
+        createAlias(secondAlias);
+        assertThat(keyAliasNames()).containsExactly(firstAlias, secondAlias);
+        assertThat(api.listAliasesByKeyId(keyId, 1, 10).aliases()).extracting(KmsDriver.AliasView::aliasName)
+                .containsExactly(firstAlias, secondAlias);
+        saveScreenshots("alias-tab");
+
+        String rejected = "alias/has space";
+        type("alias-name", rejected);
+        click("create-alias");
+        waitFor(By.cssSelector("#error:not([hidden])"));
+        JsonNode apiError = rpcError(region, "CreateAlias", "KeyId", keyId, "AliasName", rejected);
+        assertThat(text("error")).startsWith("InvalidParameter ")
+                .contains(apiError.get("Message").stringValue())
+                .contains("\"alias/has space\"");
+        assertThat(keyAliasNames()).containsExactly(firstAlias, secondAlias);
+
+        click("nav-aliases");
+        waitForText(By.id("aliases-caption"), "Aliases in " + region);
+        waitFor(By.cssSelector("#aliases-table tr[data-alias-name='" + secondAlias + "']"));
+        List<WebElement> aliasRows = driver.findElements(By.cssSelector("#aliases-table tbody tr[data-alias-name]"));
+        assertThat(aliasRows).extracting(row -> row.getAttribute("data-alias-name"))
+                .containsExactly(firstAlias, secondAlias);
+        assertThat(aliasRows).allSatisfy(row -> assertThat(row.getText()).contains(keyId));
+
+        driver.findElement(By.cssSelector("#aliases-table tr[data-alias-name='" + firstAlias + "'] .key-link"))
+                .click();
+        waitForText(By.id("key-title"), keyId);
+        openAliasTab();
+        waitFor(By.cssSelector("#key-aliases-table tr[data-alias-name='" + firstAlias + "']"));
+
+        deleteButtonOf(firstAlias).click();
+        WebElement dialog = waitFor(By.cssSelector("#delete-dialog[open]"));
+        assertThat(dialog.getText()).contains(firstAlias).contains("will fail to encrypt");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("cancel-delete");
+        click("cancel-delete");
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(keyAliasNames()).containsExactly(firstAlias, secondAlias);
+
+        deleteButtonOf(firstAlias).click();
+        waitFor(By.cssSelector("#delete-dialog[open]"));
+        click("confirm-delete");
+        waitForText(By.id("status"), "Deleted alias " + firstAlias + ".");
+        waitUntilIdle();
+        assertThat(keyAliasNames()).containsExactly(secondAlias);
+        assertThat(api.listAliases(1, 10).aliases()).extracting(KmsDriver.AliasView::aliasName)
+                .containsExactly(secondAlias);
+
+        click("nav-keys");
+        waitUntilIdle();
+        WebElement listedKey = waitFor(By.cssSelector("#keys-table tr[data-key-id='" + keyId + "']"));
+        assertThat(listedKey.findElement(By.cssSelector("td.aliases")).getText()).isEqualTo(secondAlias);
+        saveScreenshots("key-list");
+
+        signOut();
+    }
+
+    @Test
+    void ramUserWithoutCreateAliasSeesDenial() throws Exception {
+        String aliasName = uniqueAlias("console-reader");
+
+        signIn(KMS_READER.accessKeyId(), KMS_READER.secret());
+        assertThat(text("principal")).contains(KMS_READER.name() + "@" + ACCOUNT_A);
+        waitFor(By.cssSelector("#keys-table tr[data-key-id='" + KEY_ORIGINAL + "']"));
+        assertThat(driver.findElement(By.cssSelector("#keys-table tr[data-key-id='" + KEY_ORIGINAL + "'] td.aliases"))
+                .getText()).contains(ALIAS_SEEDED_A);
+
+        openKey(KEY_ORIGINAL);
+        openAliasTab();
+        waitFor(By.cssSelector("#key-aliases-table tr[data-alias-name='" + ALIAS_SEEDED_A + "']"));
+        type("alias-name", aliasName);
+        click("create-alias");
+        waitFor(By.cssSelector("#error:not([hidden])"));
+
+        assertThat(text("error")).startsWith("Forbidden.NoPermission ").contains("kms:CreateAlias");
+        assertThat(popAs(KMS_READER, DEFAULT_REGION).listAliasesByKeyId(KEY_ORIGINAL, 1, 100).aliases())
+                .extracting(KmsDriver.AliasView::aliasName).doesNotContain(aliasName);
+        assertThat(keyAliasNames()).containsExactly(ALIAS_SEEDED_A);
+        browser.screenshot("ram-user-denied");
+
+        signOut();
+    }
+
+    @Test
+    void signInKeepsSecretOutOfPage() {
+        driver.get(consoleUrl());
+        waitFor(By.cssSelector("body[data-ready='true']"));
+        type("access-key-id", ROOT_ACCESS_KEY_ID);
+        type("access-key-secret", "WrongSecret-" + ROOT_SECRET);
+        driver.findElement(By.id("access-key-secret")).sendKeys(Keys.ENTER);
+
+        waitForText(By.id("error"), "InvalidAccessKeySecret");
+        assertThat(driver.findElement(By.id("sign-in-view")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("access-key-secret")).getAttribute("value")).isEmpty();
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        assertThat(driver.getCurrentUrl()).isEqualTo(consoleUrl());
+        assertThat(driver.getPageSource()).doesNotContain(ROOT_SECRET);
+        assertThat((String) ((JavascriptExecutor) driver).executeScript("return document.cookie;")).isEmpty();
+        Cookie session = driver.manage().getCookieNamed("kms_console_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getValue()).doesNotContain(ROOT_SECRET);
+
+        driver.navigate().refresh();
+        waitFor(By.cssSelector("#principal-bar:not([hidden])"));
+        assertThat(text("principal")).contains("root of " + ACCOUNT_ID);
+        signOut();
+        driver.navigate().refresh();
+        waitFor(By.cssSelector("body[data-ready='true']"));
+        assertThat(driver.findElement(By.id("sign-in-view")).isDisplayed()).isTrue();
+    }
+
+    private String consoleUrl() {
+        return "http://127.0.0.1:" + port + "/_kms/console";
+    }
+
+    private void signIn(String accessKeyId, String secret) {
+        driver.get(consoleUrl());
+        waitFor(By.cssSelector("body[data-ready='true']"));
+        waitFor(By.cssSelector("#sign-in-view:not([hidden])"));
+        type("access-key-id", accessKeyId);
+        type("access-key-secret", secret);
+        click("sign-in");
+        waitFor(By.cssSelector("#principal-bar:not([hidden])"));
+        assertThat(driver.findElement(By.id("access-key-secret")).getAttribute("value")).isEmpty();
+        waitUntilIdle();
+    }
+
+    private void signOut() {
+        click("sign-out");
+        waitFor(By.cssSelector("#sign-in-view:not([hidden])"));
+        waitForText(By.id("status"), "Signed out.");
+    }
+
+    private void switchRegion(String region) {
+        type("region", region);
+        click("switch-region");
+        waitForText(By.id("keys-caption"), "Keys in " + region);
+        waitUntilIdle();
+    }
+
+    private void openKey(String keyId) {
+        driver.findElement(By.cssSelector("#keys-table .key-link[data-key-id='" + keyId + "']")).click();
+        waitForText(By.cssSelector("#key-details dd[data-field='KeyId']"), keyId);
+    }
+
+    private void openAliasTab() {
+        click("tab-alias");
+        waitFor(By.cssSelector("#panel-alias:not([hidden])"));
+        waitUntilIdle();
+    }
+
+    private void createAlias(String aliasName) {
+        type("alias-name", aliasName);
+        click("create-alias");
+        waitForText(By.id("status"), "Created alias " + aliasName + ".");
+        waitFor(By.cssSelector("#key-aliases-table tr[data-alias-name='" + aliasName + "']"));
+        waitUntilIdle();
+    }
+
+    private WebElement deleteButtonOf(String aliasName) {
+        return driver.findElement(By.cssSelector("#key-aliases-table tr[data-alias-name='" + aliasName
+                + "'] .delete-alias"));
+    }
+
+    private List<String> keyAliasNames() {
+        return driver.findElements(By.cssSelector("#key-aliases-table tbody tr[data-alias-name]")).stream()
+                .map(row -> row.getAttribute("data-alias-name"))
+                .toList();
+    }
+
+    private void saveScreenshots(String name) throws IOException {
+        browser.screenshot(name + "-laptop");
+        browser.resize(HeadlessChromium.PHONE);
+        waitUntilIdle();
+        browser.screenshot(name + "-phone");
+        browser.resize(HeadlessChromium.LAPTOP);
+    }
+
+    /** Calls the RPC endpoint directly, unsigned as the default root, and returns its error body. */
+    private JsonNode rpcError(String region, String action, String... parameters) throws Exception {
+        StringBuilder query = new StringBuilder("Action=" + action + "&RegionId=" + region);
+        for (int i = 0; i < parameters.length; i += 2) {
+            query.append('&').append(parameters[i]).append('=')
+                    .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/?" + query)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        return JSON.readTree(response.body());
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private void waitForText(By locator, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Waits until the page has no request in flight. */
+    private void waitUntilIdle() {
+        new WebDriverWait(driver, WAIT).until((WebDriver ignored) -> "0".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.body.dataset.pending || '0';")));
+    }
+}
