@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Records every API request after its reply: the {@code kms.requests} timer, tagged with product,
  * action, error code and HTTP status, and, when {@code kms.request-log} is on, one INFO line on the
- * {@code dev.localkms.requests} logger. Routes under {@code /_kms/} are not API requests and are skipped.
+ * {@code dev.localkms.requests} logger. Routes under {@code /_kms/} are not API requests and are skipped,
+ * except the web console's API route, whose calls run through {@link ActionDispatcher} like those to {@code /}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -29,6 +30,8 @@ class RequestTelemetryFilter extends OncePerRequestFilter {
 
     static final String METRIC_NAME = "kms.requests";
     static final String LOGGER_NAME = "dev.localkms.requests";
+    /** The route of the web console's API calls, served by the console package. */
+    static final String CONSOLE_API_PATH = "/_kms/console/api";
 
     private static final Logger requestLog = LoggerFactory.getLogger(LOGGER_NAME);
 
@@ -42,7 +45,8 @@ class RequestTelemetryFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/_kms/");
+        String path = request.getRequestURI();
+        return path.startsWith("/_kms/") && !path.equals(CONSOLE_API_PATH);
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.localkms.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Two instances of the service on one PostgreSQL schema, started at the same time, with concurrent
  * requests spread over both. The database alone keeps alias names unique, the alias quota, the record
- * of used signature nonces, and each due key deleted once by the deletion jobs of both instances.
+ * of used signature nonces and web console sessions, and each due key deleted once by the deletion jobs
+ * of both instances.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterIT {
@@ -123,6 +128,44 @@ class ClusterIT {
 
         assertThat(first.code()).isEqualTo("OK");
         assertThat(replay.code()).isEqualTo("SignatureNonceUsed");
+    }
+
+    @Test
+    void consoleSessionWorksOnOtherInstance() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(consoleUri(0, "session"))
+                .header("X-KMS-Console", "1")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"AccessKeyId\": \"" + RpcClient.ACCESS_KEY_ID
+                        + "\", \"AccessKeySecret\": \"" + RpcClient.SECRET + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = signIn.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+
+        HttpResponse<String> onSecond = http.send(consoleCall(1, cookie), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signOut = http.send(HttpRequest.newBuilder(consoleUri(1, "session"))
+                .header("X-KMS-Console", "1").header("Cookie", cookie).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> onFirstAfterSignOut = http.send(consoleCall(0, cookie),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(onSecond.statusCode()).as(onSecond.body()).isEqualTo(200);
+        assertThat(signOut.statusCode()).isEqualTo(200);
+        assertThat(onFirstAfterSignOut.statusCode()).isEqualTo(401);
+        assertThat(onFirstAfterSignOut.body()).contains("\"Code\":\"Console.SessionRequired\"");
+    }
+
+    private URI consoleUri(int instance, String route) {
+        return URI.create("http://127.0.0.1:" + instances.get(instance).port() + "/_kms/console/" + route);
+    }
+
+    private HttpRequest consoleCall(int instance, String cookie) {
+        return HttpRequest.newBuilder(consoleUri(instance, "api"))
+                .header("X-KMS-Console", "1")
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=ListKeys"))
+                .build();
     }
 
     @Test

@@ -22,9 +22,12 @@ import com.aliyun.ram20150501.models.AttachPolicyToUserRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
 import com.aliyun.ram20150501.models.CreateUserRequest;
+import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyuncs.http.MethodType;
 import dev.localkms.sdk.RamClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.localkms.support.SeededIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +53,9 @@ class ConsoleSessionIT extends SeededIntegrationTest {
 
     @Autowired
     private ConsoleSessions sessions;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void signInSetsHardenedCookie() throws Exception {
@@ -113,7 +119,7 @@ class ConsoleSessionIT extends SeededIntegrationTest {
     }
 
     @Test
-    void keyDisabledAfterSignInIsRejected() throws Exception {
+    void keyDisabledOrDeletedAfterSignIn() throws Exception {
         com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
         String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
         ram.createUser(new CreateUserRequest().setUserName(userName));
@@ -130,6 +136,13 @@ class ConsoleSessionIT extends SeededIntegrationTest {
         assertError(call(token, true, "Action=ListKeys"), 400, "InvalidAccessKeyId.Inactive");
         assertError(send(HttpRequest.newBuilder(uri("/_kms/console/session")).header(HEADER, "1")
                 .header("Cookie", "kms_console_session=" + token).GET()), 400, "InvalidAccessKeyId.Inactive");
+
+        ram.deleteAccessKey(new DeleteAccessKeyRequest().setUserName(userName)
+                .setUserAccessKeyId(key.getAccessKeyId()));
+
+        assertThat(jdbc.queryForObject("select count(*) from console_session where access_key_id = ?",
+                Integer.class, key.getAccessKeyId())).isZero();
+        assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
     }
 
     @Test
@@ -200,6 +213,24 @@ class ConsoleSessionIT extends SeededIntegrationTest {
         assertThat(pop(region, MethodType.POST).listKeys(1, 10).keyIds()).containsExactly(keyId);
         assertThat(JSON.readTree(created.body()).get("KeyMetadata").get("Creator").stringValue())
                 .isEqualTo(ACCOUNT_ID);
+    }
+
+    @Test
+    void callsAreCountedAsApiRequests() throws Exception {
+        String token = token(signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET, true));
+        double before = requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound");
+
+        HttpResponse<String> reply = call(token, true,
+                "Action=UpdateKeyDescription&KeyId=00000000-0000-4000-8000-00000000c0de&Description=x");
+
+        assertError(reply, 404, "Forbidden.KeyNotFound");
+        // The filter records the request after the reply is written, so the count may lag a little.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound") < before + 1
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound")).isEqualTo(before + 1);
     }
 
     @Test
@@ -318,6 +349,11 @@ class ConsoleSessionIT extends SeededIntegrationTest {
             request.header(HEADER, "1");
         }
         return send(request);
+    }
+
+    private double requestCount(String action, String code) {
+        Timer timer = meters.find("kms.requests").tag("action", action).tag("code", code).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private static String token(HttpResponse<String> signIn) {
