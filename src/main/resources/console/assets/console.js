@@ -120,6 +120,13 @@
   // ---- Sign-in ----
 
   function showSignIn() {
+    // Nothing that the previous principal could see stays in the page for the next one.
+    ['keys-table', 'aliases-table', 'key-aliases-table'].forEach((id) => byId(id).tBodies[0].replaceChildren());
+    byId('key-details').replaceChildren();
+    state.region = null;
+    state.keyId = null;
+    state.keysPage = 1;
+    state.aliasesPage = 1;
     byId('principal-bar').hidden = true;
     byId('console-view').hidden = true;
     byId('sign-in-view').hidden = false;
@@ -198,6 +205,17 @@
     return td;
   }
 
+  /** Calls an action to fill a table, showing a note in the table while it loads and when it fails. */
+  async function listInto(tbody, columns, action, parameters) {
+    messageRow(tbody, columns, 'Loading…');
+    try {
+      return await call(action, parameters);
+    } catch (error) {
+      messageRow(tbody, columns, 'This list could not be loaded.');
+      throw error;
+    }
+  }
+
   function messageRow(tbody, columns, text) {
     const row = document.createElement('tr');
     const td = document.createElement('td');
@@ -248,7 +266,7 @@
   async function loadKeys() {
     const tbody = byId('keys-table').tBodies[0];
     byId('keys-caption').textContent = `Keys in ${state.region}`;
-    const reply = await call('ListKeys', { PageNumber: state.keysPage, PageSize: PAGE_SIZE });
+    const reply = await listInto(tbody, 5, 'ListKeys', { PageNumber: state.keysPage, PageSize: PAGE_SIZE });
     updatePager('keys', state.keysPage, reply.TotalCount);
     const keys = reply.Keys.Key;
     if (keys.length === 0) {
@@ -356,7 +374,7 @@
 
   async function loadKeyAliases() {
     const tbody = byId('key-aliases-table').tBodies[0];
-    const reply = await call('ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
+    const reply = await listInto(tbody, 3, 'ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
     const aliases = reply.Aliases.Alias;
     if (aliases.length === 0) {
       messageRow(tbody, 3, 'This key has no aliases.');
@@ -431,7 +449,7 @@
   async function loadAliases() {
     const tbody = byId('aliases-table').tBodies[0];
     byId('aliases-caption').textContent = `Aliases in ${state.region}`;
-    const reply = await call('ListAliases', { PageNumber: state.aliasesPage, PageSize: PAGE_SIZE });
+    const reply = await listInto(tbody, 3, 'ListAliases', { PageNumber: state.aliasesPage, PageSize: PAGE_SIZE });
     updatePager('aliases', state.aliasesPage, reply.TotalCount);
     const aliases = reply.Aliases.Alias;
     if (aliases.length === 0) {
