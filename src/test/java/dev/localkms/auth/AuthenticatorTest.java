@@ -153,6 +153,61 @@ class AuthenticatorTest {
                 .isInstanceOfSatisfying(KmsException.class, error -> assertThat(error.errorCode().code()).isEqualTo(code));
     }
 
+    @Test
+    void keyPairWithMatchingSecretSignsIn() {
+        givenKey(CapturedRequest.SECRET, true);
+
+        Caller caller = authenticator(AuthMode.STRICT, Instant.now()).verifyKeyPair(CapturedRequest.ACCESS_KEY_ID,
+                CapturedRequest.SECRET, "cn-shanghai", "10.0.0.7", true);
+
+        assertThat(caller.accessKeyId()).isEqualTo(CapturedRequest.ACCESS_KEY_ID);
+        assertThat(caller.accountId()).isEqualTo(ACCOUNT_ID);
+        assertThat(caller.regionId()).isEqualTo("cn-shanghai");
+        assertThat(caller.sourceIp()).isEqualTo("10.0.0.7");
+        assertThat(caller.secureTransport()).isTrue();
+        assertThat(caller.signed()).isTrue();
+    }
+
+    @Test
+    void keyPairWithWrongSecretIsRejected() {
+        givenKey(CapturedRequest.SECRET, true);
+        Authenticator authenticator = authenticator(AuthMode.STRICT, Instant.now());
+
+        for (String secret : List.of(CapturedRequest.SECRET + "x", CapturedRequest.SECRET.substring(1), "")) {
+            assertThatThrownBy(() -> authenticator.verifyKeyPair(CapturedRequest.ACCESS_KEY_ID, secret,
+                    "cn-hangzhou", "127.0.0.1", false))
+                    .isInstanceOfSatisfying(KmsException.class, error -> {
+                        assertThat(error.errorCode().code()).isEqualTo("InvalidAccessKeySecret");
+                        assertThat(error.getMessage()).doesNotContain(CapturedRequest.SECRET);
+                    });
+        }
+    }
+
+    @Test
+    void keyPairOfInactiveKeyIsRejected() {
+        givenKey(CapturedRequest.SECRET, false);
+
+        assertThatThrownBy(() -> authenticator(AuthMode.LENIENT, Instant.now()).verifyKeyPair(
+                CapturedRequest.ACCESS_KEY_ID, CapturedRequest.SECRET, "cn-hangzhou", "127.0.0.1", false))
+                .isInstanceOfSatisfying(KmsException.class,
+                        error -> assertThat(error.errorCode().code()).isEqualTo("InvalidAccessKeyId.Inactive"));
+    }
+
+    @Test
+    void signedInKeyIsCheckedAgain() {
+        givenKey(CapturedRequest.SECRET, true);
+        Authenticator authenticator = authenticator(AuthMode.STRICT, Instant.now());
+        Caller caller = authenticator.callerOfSignedInKey(CapturedRequest.ACCESS_KEY_ID, "cn-hangzhou", "127.0.0.1",
+                false);
+        givenKey(CapturedRequest.SECRET, false);
+
+        assertThat(caller.isRoot()).isTrue();
+        assertThatThrownBy(() -> authenticator.callerOfSignedInKey(CapturedRequest.ACCESS_KEY_ID, "cn-hangzhou",
+                "127.0.0.1", false))
+                .isInstanceOfSatisfying(KmsException.class,
+                        error -> assertThat(error.errorCode().code()).isEqualTo("InvalidAccessKeyId.Inactive"));
+    }
+
     private void givenKey(String secret, boolean active) {
         when(accounts.findAccessKey(CapturedRequest.ACCESS_KEY_ID)).thenReturn(Optional.of(
                 new AccessKeyRecord(CapturedRequest.ACCESS_KEY_ID, secret, ACCOUNT_ID, null, null, active)));
