@@ -88,7 +88,11 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
 
         openKey(keyId);
         assertThat(text("key-details")).contains("console test key").contains("Enabled");
-        openAliasTab();
+        driver.findElement(By.id("tab-details")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(driver.findElement(By.id("tab-alias")).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-alias");
+        waitFor(By.cssSelector("#panel-alias:not([hidden])"));
+        waitUntilIdle();
         waitForText(By.cssSelector("#key-aliases-table tbody"), "This key has no aliases.");
         createAlias(firstAlias);
         createAlias(secondAlias);
@@ -125,8 +129,9 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         WebElement dialog = waitFor(By.cssSelector("#delete-dialog[open]"));
         assertThat(dialog.getText()).contains(firstAlias).contains("will fail to encrypt");
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("cancel-delete");
-        click("cancel-delete");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(driver.switchTo().activeElement().getAttribute("aria-label")).isEqualTo("Delete " + firstAlias);
         assertThat(keyAliasNames()).containsExactly(firstAlias, secondAlias);
 
         deleteButtonOf(firstAlias).click();
