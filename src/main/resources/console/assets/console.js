@@ -63,10 +63,45 @@
     return reply;
   }
 
-  /** Calls an API action in the chosen region. */
-  function call(action, parameters = {}) {
-    const form = new URLSearchParams({ Action: action, RegionId: state.region, ...parameters });
+  /** Calls an API action in a region, by default the chosen one. */
+  function call(action, parameters = {}, region = state.region) {
+    const form = new URLSearchParams({ Action: action, RegionId: region, ...parameters });
     return send('POST', '/_kms/console/api', form.toString(), 'application/x-www-form-urlencoded');
+  }
+
+  // ---- Loads ----
+
+  /** Thrown by a load that a later load of the same list has replaced; it is not an error to show. */
+  class SupersededLoad extends Error {}
+
+  // A counter per list. Each load takes the next number, and only the load holding the latest number
+  // may fill the list, so replies that arrive late (an earlier region or page) are dropped.
+  const loadCounters = { keys: 0, key: 0, keyAliases: 0, aliases: 0 };
+
+  /**
+   * Starts a load of one list. The load reads the region once, here, and calls check() after each reply
+   * to stop if a later load of the same list has started.
+   */
+  function startLoad(list, region = state.region) {
+    loadCounters[list] += 1;
+    const number = loadCounters[list];
+    const current = () => loadCounters[list] === number;
+    return {
+      region,
+      current,
+      check() {
+        if (!current()) {
+          throw new SupersededLoad();
+        }
+      },
+    };
+  }
+
+  /** Makes every load in flight stale, as signing out does. */
+  function supersedeLoads() {
+    Object.keys(loadCounters).forEach((list) => {
+      loadCounters[list] += 1;
+    });
   }
 
   // ---- Messages ----
@@ -113,7 +148,9 @@
     try {
       await work();
     } catch (error) {
-      showError(error);
+      if (!(error instanceof SupersededLoad)) {
+        showError(error);
+      }
     }
   }
 
@@ -121,6 +158,7 @@
 
   function showSignIn() {
     // Nothing that the previous principal could see stays in the page for the next one.
+    supersedeLoads();
     ['keys-table', 'aliases-table', 'key-aliases-table'].forEach((id) => byId(id).tBodies[0].replaceChildren());
     byId('key-details').replaceChildren();
     state.region = null;
@@ -205,15 +243,22 @@
     return td;
   }
 
-  /** Calls an action to fill a table, showing a note in the table while it loads and when it fails. */
-  async function listInto(tbody, columns, action, parameters) {
+  /**
+   * Calls an action of a load to fill a table, showing a note in the table while it loads and when it
+   * fails. A reply or error that arrives after a later load started is dropped.
+   */
+  async function listInto(load, tbody, columns, action, parameters) {
     messageRow(tbody, columns, 'Loading…');
+    let reply;
     try {
-      return await call(action, parameters);
+      reply = await call(action, parameters, load.region);
     } catch (error) {
+      load.check();
       messageRow(tbody, columns, 'This list could not be loaded.');
       throw error;
     }
+    load.check();
+    return reply;
   }
 
   function messageRow(tbody, columns, text) {
@@ -236,20 +281,45 @@
     return button;
   }
 
+  // Page counts of the paged lists, from their latest replies.
+  const pageCounts = { keys: 1, aliases: 1 };
+
   function updatePager(prefix, pageNumber, totalCount) {
     const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
+    pageCounts[prefix] = pages;
     byId(`${prefix}-page`).textContent = `Page ${pageNumber} of ${pages} (${totalCount} in all)`;
+    enablePager(prefix, pageNumber);
+  }
+
+  function enablePager(prefix, pageNumber) {
     byId(`${prefix}-previous`).disabled = pageNumber <= 1;
-    byId(`${prefix}-next`).disabled = pageNumber >= pages;
+    byId(`${prefix}-next`).disabled = pageNumber >= pageCounts[prefix];
+  }
+
+  /**
+   * Loads one page of a paged list. Its pager stays disabled while the page loads, so that a second
+   * click cannot step past the last page, and comes back as it was if the load fails.
+   */
+  async function loadPage(prefix, pageNumber, fill) {
+    byId(`${prefix}-previous`).disabled = true;
+    byId(`${prefix}-next`).disabled = true;
+    try {
+      return await fill();
+    } catch (error) {
+      if (!(error instanceof SupersededLoad)) {
+        enablePager(prefix, pageNumber);
+      }
+      throw error;
+    }
   }
 
   // ---- Keys ----
 
   /** Returns the region's aliases grouped by key ID, reading at most 50 pages of 100. */
-  async function aliasesByKey() {
+  async function aliasesByKey(region) {
     const byKey = new Map();
     for (let page = 1; page <= 50; page += 1) {
-      const reply = await call('ListAliases', { PageNumber: page, PageSize: 100 });
+      const reply = await call('ListAliases', { PageNumber: page, PageSize: 100 }, region);
       reply.Aliases.Alias.forEach((alias) => {
         if (!byKey.has(alias.KeyId)) {
           byKey.set(alias.KeyId, []);
@@ -264,10 +334,13 @@
   }
 
   async function loadKeys() {
+    const load = startLoad('keys');
+    const pageNumber = state.keysPage;
     const tbody = byId('keys-table').tBodies[0];
-    byId('keys-caption').textContent = `Keys in ${state.region}`;
-    const reply = await listInto(tbody, 5, 'ListKeys', { PageNumber: state.keysPage, PageSize: PAGE_SIZE });
-    updatePager('keys', state.keysPage, reply.TotalCount);
+    byId('keys-caption').textContent = `Keys in ${load.region}`;
+    const reply = await loadPage('keys', pageNumber, () => listInto(load, tbody, 5, 'ListKeys',
+      { PageNumber: pageNumber, PageSize: PAGE_SIZE }));
+    updatePager('keys', pageNumber, reply.TotalCount);
     const keys = reply.Keys.Key;
     if (keys.length === 0) {
       messageRow(tbody, 5, 'No keys in this region yet.');
@@ -275,12 +348,14 @@
     }
     let aliases = null;
     try {
-      aliases = await aliasesByKey();
+      aliases = await aliasesByKey(load.region);
     } catch (error) {
       aliases = error;
     }
-    const metadata = await Promise.all(keys.map((key) => call('DescribeKey', { KeyId: key.KeyId })
+    load.check();
+    const metadata = await Promise.all(keys.map((key) => call('DescribeKey', { KeyId: key.KeyId }, load.region)
       .then((described) => described.KeyMetadata, (error) => ({ KeyId: key.KeyId, error }))));
+    load.check();
     const rows = metadata.map((key) => {
       const row = document.createElement('tr');
       row.dataset.keyId = key.KeyId;
@@ -325,13 +400,15 @@
 
   async function openKey(keyId) {
     clearMessages();
+    const load = startLoad('key');
     state.keyId = keyId;
     byId('key-title').textContent = `Key ${keyId}`;
     byId('key-details').replaceChildren();
     byId('key-aliases-table').tBodies[0].replaceChildren();
     selectTab('tab-details', false);
     showView('key-view', 'key-title');
-    const reply = await call('DescribeKey', { KeyId: keyId });
+    const reply = await call('DescribeKey', { KeyId: keyId }, load.region);
+    load.check();
     const entries = DETAIL_FIELDS.filter((field) => reply.KeyMetadata[field] !== undefined).flatMap((field) => {
       const term = document.createElement('dt');
       term.textContent = field;
@@ -373,8 +450,9 @@
   }
 
   async function loadKeyAliases() {
+    const load = startLoad('keyAliases');
     const tbody = byId('key-aliases-table').tBodies[0];
-    const reply = await listInto(tbody, 3, 'ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
+    const reply = await listInto(load, tbody, 3, 'ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
     const aliases = reply.Aliases.Alias;
     if (aliases.length === 0) {
       messageRow(tbody, 3, 'This key has no aliases.');
@@ -447,10 +525,13 @@
   // ---- Region-wide aliases ----
 
   async function loadAliases() {
+    const load = startLoad('aliases');
+    const pageNumber = state.aliasesPage;
     const tbody = byId('aliases-table').tBodies[0];
-    byId('aliases-caption').textContent = `Aliases in ${state.region}`;
-    const reply = await listInto(tbody, 3, 'ListAliases', { PageNumber: state.aliasesPage, PageSize: PAGE_SIZE });
-    updatePager('aliases', state.aliasesPage, reply.TotalCount);
+    byId('aliases-caption').textContent = `Aliases in ${load.region}`;
+    const reply = await loadPage('aliases', pageNumber, () => listInto(load, tbody, 3, 'ListAliases',
+      { PageNumber: pageNumber, PageSize: PAGE_SIZE }));
+    updatePager('aliases', pageNumber, reply.TotalCount);
     const aliases = reply.Aliases.Alias;
     if (aliases.length === 0) {
       messageRow(tbody, 3, 'No aliases in this region.');
@@ -477,11 +558,12 @@
 
   function changePage(list, delta) {
     clearMessages();
+    const pageOf = (current) => Math.min(pageCounts[list], Math.max(1, current + delta));
     if (list === 'keys') {
-      state.keysPage = Math.max(1, state.keysPage + delta);
+      state.keysPage = pageOf(state.keysPage);
       attempt(loadKeys);
     } else {
-      state.aliasesPage = Math.max(1, state.aliasesPage + delta);
+      state.aliasesPage = pageOf(state.aliasesPage);
       attempt(loadAliases);
     }
   }

@@ -208,6 +208,56 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         assertThat(driver.findElement(By.id("sign-in-view")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void regionSwitchShowsOnlyLatestRegion() {
+        String slowRegion = uniqueRegion();
+        String latestRegion = uniqueRegion();
+        KmsDriver slowApi = pop(slowRegion, MethodType.POST);
+        KmsDriver latestApi = pop(latestRegion, MethodType.POST);
+        slowApi.createKey("slow region key");
+        slowApi.createKey("slow region key");
+        String latestKey = latestApi.createKey("latest region key");
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        delayRepliesOf(slowRegion);
+        // Two submits in one script turn, so the second starts before any reply of the first arrives.
+        script("const field = document.getElementById('region');"
+                + "const form = document.getElementById('region-form');"
+                + "field.value = arguments[0]; form.requestSubmit();"
+                + "field.value = arguments[1]; form.requestSubmit();", slowRegion, latestRegion);
+        waitUntilIdle();
+
+        assertThat(text("keys-caption")).isEqualTo("Keys in " + latestRegion);
+        assertThat(listedKeyIds()).containsExactly(latestKey);
+        assertThat(text("keys-table")).doesNotContain("Forbidden.KeyNotFound");
+        assertThat(text("keys-page")).isEqualTo("Page 1 of 1 (1 in all)");
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+
+        signOut();
+    }
+
+    @Test
+    void nextPageTwiceStopsAtLastPage() {
+        String region = uniqueRegion();
+        KmsDriver api = pop(region, MethodType.POST);
+        for (int i = 0; i < 21; i++) {
+            api.createKey("paged key " + i);
+        }
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        assertThat(text("keys-page")).isEqualTo("Page 1 of 2 (21 in all)");
+        script("const next = document.getElementById('keys-next'); next.click(); next.click();");
+        waitUntilIdle();
+
+        assertThat(text("keys-page")).isEqualTo("Page 2 of 2 (21 in all)");
+        assertThat(listedKeyIds()).hasSize(1);
+        assertThat(driver.findElement(By.id("keys-next")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("keys-previous")).isEnabled()).isTrue();
+
+        signOut();
+    }
+
     private String consoleUrl() {
         return "http://127.0.0.1:" + port + "/_kms/console";
     }
@@ -259,6 +309,33 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
     private WebElement deleteButtonOf(String aliasName) {
         return driver.findElement(By.cssSelector("#key-aliases-table tr[data-alias-name='" + aliasName
                 + "'] .delete-alias"));
+    }
+
+    private List<String> listedKeyIds() {
+        return driver.findElements(By.cssSelector("#keys-table tbody tr[data-key-id]")).stream()
+                .map(row -> row.getAttribute("data-key-id"))
+                .toList();
+    }
+
+    /**
+     * Holds back, by 600 ms, every console API reply for calls in {@code region}, so that those replies
+     * arrive after the replies of calls made later. The page's scripts call the global fetch.
+     */
+    private void delayRepliesOf(String region) {
+        script("const slowRegion = arguments[0];"
+                + "const original = window.fetch;"
+                + "window.fetch = async (url, options) => {"
+                + "  const reply = await original(url, options);"
+                + "  const body = options && typeof options.body === 'string' ? options.body : '';"
+                + "  if (new URLSearchParams(body).get('RegionId') === slowRegion) {"
+                + "    await new Promise((resolve) => setTimeout(resolve, 600));"
+                + "  }"
+                + "  return reply;"
+                + "};", region);
+    }
+
+    private Object script(String source, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(source, arguments);
     }
 
     private List<String> keyAliasNames() {
