@@ -154,6 +154,22 @@
     }
   }
 
+  /**
+   * Runs a form's work with its submit button disabled, so that a second click or Enter while the request
+   * is in flight does nothing. The button is enabled again when the work ends, whether or not it failed.
+   */
+  async function submitOnce(button, work) {
+    if (button.disabled) {
+      return;
+    }
+    button.disabled = true;
+    try {
+      await attempt(work);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   // ---- Sign-in ----
 
   function showSignIn() {
@@ -382,8 +398,12 @@
 
   async function createKey(event) {
     event.preventDefault();
+    const button = byId('create-key');
+    if (button.disabled) {
+      return;
+    }
     clearMessages();
-    await attempt(async () => {
+    await submitOnce(button, async () => {
       const description = byId('new-key-description').value;
       const parameters = description ? { Description: description } : {};
       const reply = await call('CreateKey', parameters);
@@ -477,10 +497,14 @@
 
   async function createAlias(event) {
     event.preventDefault();
+    const button = byId('create-alias');
+    if (button.disabled) {
+      return;
+    }
     clearMessages();
     const field = byId('alias-name');
     const aliasName = field.value.trim();
-    await attempt(async () => {
+    await submitOnce(button, async () => {
       await call('CreateAlias', { KeyId: state.keyId, AliasName: aliasName });
       field.value = 'alias/';
       showStatus(`Created alias ${aliasName}.`);

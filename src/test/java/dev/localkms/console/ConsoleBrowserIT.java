@@ -258,6 +258,41 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         signOut();
     }
 
+    @Test
+    void createButtonsIgnoreSecondClick() {
+        String region = uniqueRegion();
+        KmsDriver api = pop(region, MethodType.POST);
+        String aliasName = uniqueAlias("console-once");
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        type("new-key-description", "created once");
+        script("const button = document.getElementById('create-key'); button.click(); button.click();");
+        waitForText(By.id("status"), "Created key ");
+        waitUntilIdle();
+        assertThat(api.listKeys(1, 10).totalCount()).isEqualTo(1);
+        assertThat(driver.findElement(By.id("create-key")).isEnabled()).isTrue();
+
+        String keyId = api.listKeys(1, 10).keyIds().get(0);
+        openKey(keyId);
+        openAliasTab();
+        type("alias-name", aliasName);
+        script("const button = document.getElementById('create-alias'); button.click(); button.click();");
+        waitForText(By.id("status"), "Created alias " + aliasName + ".");
+        waitUntilIdle();
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(api.listAliasesByKeyId(keyId, 1, 10).aliases()).extracting(KmsDriver.AliasView::aliasName)
+                .containsExactly(aliasName);
+
+        type("alias-name", aliasName);
+        click("create-alias");
+        waitForText(By.id("error"), "AliasAlreadyExists");
+        waitUntilIdle();
+        assertThat(driver.findElement(By.id("create-alias")).isEnabled()).isTrue();
+
+        signOut();
+    }
+
     private String consoleUrl() {
         return "http://127.0.0.1:" + port + "/_kms/console";
     }
