@@ -14,6 +14,7 @@
     region: null,
     keysPage: 1,
     aliasesPage: 1,
+    keyAliasesPage: 1,
     keyId: null,
     aliasToDelete: null,
   };
@@ -181,6 +182,7 @@
     state.keyId = null;
     state.keysPage = 1;
     state.aliasesPage = 1;
+    state.keyAliasesPage = 1;
     byId('principal-bar').hidden = true;
     byId('console-view').hidden = true;
     byId('sign-in-view').hidden = false;
@@ -298,7 +300,7 @@
   }
 
   // Page counts of the paged lists, from their latest replies.
-  const pageCounts = { keys: 1, aliases: 1 };
+  const pageCounts = { keys: 1, aliases: 1, 'key-aliases': 1 };
 
   function updatePager(prefix, pageNumber, totalCount) {
     const pages = Math.max(1, Math.ceil(totalCount / PAGE_SIZE));
@@ -422,6 +424,7 @@
     clearMessages();
     const load = startLoad('key');
     state.keyId = keyId;
+    state.keyAliasesPage = 1;
     byId('key-title').textContent = `Key ${keyId}`;
     byId('key-details').replaceChildren();
     byId('key-aliases-table').tBodies[0].replaceChildren();
@@ -471,9 +474,18 @@
 
   async function loadKeyAliases() {
     const load = startLoad('keyAliases');
+    const pageNumber = state.keyAliasesPage;
     const tbody = byId('key-aliases-table').tBodies[0];
-    const reply = await listInto(load, tbody, 3, 'ListAliasesByKeyId', { KeyId: state.keyId, PageSize: 100 });
+    const reply = await loadPage('key-aliases', pageNumber, () => listInto(load, tbody, 3, 'ListAliasesByKeyId',
+      { KeyId: state.keyId, PageNumber: pageNumber, PageSize: PAGE_SIZE }));
+    updatePager('key-aliases', pageNumber, reply.TotalCount);
     const aliases = reply.Aliases.Alias;
+    if (aliases.length === 0 && pageNumber > pageCounts['key-aliases']) {
+      // The last alias of this page was deleted, so the page no longer exists.
+      state.keyAliasesPage = pageCounts['key-aliases'];
+      await loadKeyAliases();
+      return;
+    }
     if (aliases.length === 0) {
       messageRow(tbody, 3, 'This key has no aliases.');
       return;
@@ -580,16 +592,18 @@
 
   // ---- Wiring ----
 
+  // The paged lists: the state field of each one's page number, and the function that loads it.
+  const PAGED_LISTS = {
+    keys: { pageField: 'keysPage', load: () => loadKeys() },
+    aliases: { pageField: 'aliasesPage', load: () => loadAliases() },
+    'key-aliases': { pageField: 'keyAliasesPage', load: () => loadKeyAliases() },
+  };
+
   function changePage(list, delta) {
     clearMessages();
-    const pageOf = (current) => Math.min(pageCounts[list], Math.max(1, current + delta));
-    if (list === 'keys') {
-      state.keysPage = pageOf(state.keysPage);
-      attempt(loadKeys);
-    } else {
-      state.aliasesPage = pageOf(state.aliasesPage);
-      attempt(loadAliases);
-    }
+    const { pageField, load } = PAGED_LISTS[list];
+    state[pageField] = Math.min(pageCounts[list], Math.max(1, state[pageField] + delta));
+    attempt(load);
   }
 
   function switchRegion(event) {
@@ -631,6 +645,8 @@
     byId('keys-next').addEventListener('click', () => changePage('keys', 1));
     byId('aliases-previous').addEventListener('click', () => changePage('aliases', -1));
     byId('aliases-next').addEventListener('click', () => changePage('aliases', 1));
+    byId('key-aliases-previous').addEventListener('click', () => changePage('key-aliases', -1));
+    byId('key-aliases-next').addEventListener('click', () => changePage('key-aliases', 1));
 
     try {
       showConsole(await send('GET', '/_kms/console/session'));

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.localkms.sdk.KmsDriver;
@@ -289,6 +290,37 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         waitForText(By.id("error"), "AliasAlreadyExists");
         waitUntilIdle();
         assertThat(driver.findElement(By.id("create-alias")).isEnabled()).isTrue();
+
+        signOut();
+    }
+
+    @Test
+    void aliasTabPagesManyAliases() {
+        String region = uniqueRegion();
+        KmsDriver api = pop(region, MethodType.POST);
+        String keyId = api.createKey("key with many aliases");
+        for (int i = 0; i < 25; i++) {
+            api.createAlias(keyId, "alias/many-%02d".formatted(i));
+        }
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        openKey(keyId);
+        openAliasTab();
+
+        assertThat(text("key-aliases-page")).isEqualTo("Page 1 of 2 (25 in all)");
+        assertThat(keyAliasNames()).hasSize(20);
+        click("key-aliases-next");
+        waitForText(By.id("key-aliases-page"), "Page 2 of 2");
+        waitUntilIdle();
+        List<String> secondPage = keyAliasNames();
+        assertThat(secondPage).hasSize(5);
+        click("key-aliases-previous");
+        waitForText(By.id("key-aliases-page"), "Page 1 of 2");
+        waitUntilIdle();
+        List<String> allListed = new ArrayList<>(keyAliasNames());
+        allListed.addAll(secondPage);
+        assertThat(allListed).doesNotHaveDuplicates().hasSize(25);
 
         signOut();
     }
