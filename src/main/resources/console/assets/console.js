@@ -410,8 +410,10 @@
       const parameters = description ? { Description: description } : {};
       const reply = await call('CreateKey', parameters);
       byId('new-key-description').value = '';
-      showStatus(`Created key ${reply.KeyMetadata.KeyId}.`);
-      await loadKeys();
+      // The list's order puts a new key on any page, so the new key's details open instead.
+      const keyId = reply.KeyMetadata.KeyId;
+      await openKey(keyId);
+      showStatus(`Created key ${keyId}.`);
     });
   }
 

@@ -82,12 +82,9 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         type("new-key-description", "console test key");
         click("create-key");
         waitForText(By.id("status"), "Created key ");
-        WebElement keyRow = waitFor(By.cssSelector("#keys-table tbody tr[data-key-id]"));
-        String keyId = keyRow.getAttribute("data-key-id");
-        assertThat(keyRow.findElement(By.cssSelector("td.state")).getText()).isEqualTo("Enabled");
+        String keyId = waitFor(By.cssSelector("#key-details dd[data-field='KeyId']")).getText();
+        assertThat(text("status")).isEqualTo("Created key " + keyId + ".");
         assertThat(api.describeKey(keyId).description()).isEqualTo("console test key");
-
-        openKey(keyId);
         assertThat(text("key-details")).contains("console test key").contains("Enabled");
         driver.findElement(By.id("tab-details")).sendKeys(Keys.ARROW_RIGHT);
         assertThat(driver.findElement(By.id("tab-alias")).getAttribute("aria-selected")).isEqualTo("true");
@@ -275,7 +272,7 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         assertThat(driver.findElement(By.id("create-key")).isEnabled()).isTrue();
 
         String keyId = api.listKeys(1, 10).keyIds().get(0);
-        openKey(keyId);
+        assertThat(text("key-title")).isEqualTo("Key " + keyId);
         openAliasTab();
         type("alias-name", aliasName);
         script("const button = document.getElementById('create-alias'); button.click(); button.click();");
@@ -321,6 +318,34 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         List<String> allListed = new ArrayList<>(keyAliasNames());
         allListed.addAll(secondPage);
         assertThat(allListed).doesNotHaveDuplicates().hasSize(25);
+
+        signOut();
+    }
+
+    @Test
+    void createdKeyOpensBeyondFirstPage() {
+        String region = uniqueRegion();
+        KmsDriver api = pop(region, MethodType.POST);
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            existing.add(api.createKey("existing key " + i));
+        }
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        type("new-key-description", "twenty-first key");
+        click("create-key");
+        waitForText(By.id("status"), "Created key ");
+        waitUntilIdle();
+
+        List<String> created = new ArrayList<>(api.listKeys(1, 100).keyIds());
+        created.removeAll(existing);
+        assertThat(created).hasSize(1);
+        assertThat(driver.findElement(By.id("key-view")).isDisplayed()).isTrue();
+        assertThat(text("key-title")).isEqualTo("Key " + created.get(0));
+        assertThat(driver.findElement(By.cssSelector("#key-details dd[data-field='Description']")).getText())
+                .isEqualTo("twenty-first key");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("key-title");
 
         signOut();
     }
