@@ -77,7 +77,7 @@
 
   // A counter per list. Each load takes the next number, and only the load holding the latest number
   // may fill the list, so replies that arrive late (an earlier region or page) are dropped.
-  const loadCounters = { keys: 0, key: 0, keyAliases: 0, aliases: 0 };
+  const loadCounters = { region: 0, keys: 0, key: 0, keyAliases: 0, aliases: 0 };
 
   /**
    * Starts a load of one list. The load reads the region once, here, and calls check() after each reply
@@ -608,14 +608,34 @@
     attempt(load);
   }
 
-  function switchRegion(event) {
+  /**
+   * Switches to the region in the Region field once a first call there succeeds. When the API rejects
+   * the region, the console stays in the previous one and shows the API's error.
+   */
+  async function switchRegion(event) {
     event.preventDefault();
     clearMessages();
-    state.region = byId('region').value.trim();
-    state.keysPage = 1;
-    state.aliasesPage = 1;
-    showStatus(`Region ${state.region}.`);
-    showKeys();
+    const field = byId('region');
+    const region = field.value.trim();
+    const load = startLoad('region', region);
+    await attempt(async () => {
+      try {
+        await call('ListKeys', { PageNumber: 1, PageSize: 1 }, region);
+      } catch (error) {
+        load.check();
+        // The dispatcher checks the region before RAM policies, so a denial means the region is valid.
+        if (!(error instanceof ApiError) || error.code !== 'Forbidden.NoPermission') {
+          field.value = state.region;
+          throw error;
+        }
+      }
+      load.check();
+      state.region = region;
+      state.keysPage = 1;
+      state.aliasesPage = 1;
+      showStatus(`Region ${region}.`);
+      await showKeys();
+    });
   }
 
   async function start() {

@@ -350,6 +350,35 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         signOut();
     }
 
+    @Test
+    void rejectedRegionKeepsPreviousRegion() {
+        String region = uniqueRegion();
+        String invalidRegion = "<img src=x onerror=alert(1)>";
+        KmsDriver api = pop(region, MethodType.POST);
+        String keyId = api.createKey("key of the previous region");
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        type("region", invalidRegion);
+        click("switch-region");
+        waitFor(By.cssSelector("#error:not([hidden])"));
+        waitUntilIdle();
+
+        assertThat(text("error")).startsWith("InvalidParameter ").contains("RegionId").contains(invalidRegion);
+        assertThat(driver.findElement(By.id("region")).getAttribute("value")).isEqualTo(region);
+        assertThat(text("keys-caption")).isEqualTo("Keys in " + region);
+        assertThat(listedKeyIds()).containsExactly(keyId);
+
+        type("new-key-description", "created after the rejected region");
+        click("create-key");
+        waitForText(By.id("status"), "Created key ");
+        waitUntilIdle();
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        assertThat(api.listKeys(1, 10).totalCount()).isEqualTo(2);
+
+        signOut();
+    }
+
     private String consoleUrl() {
         return "http://127.0.0.1:" + port + "/_kms/console";
     }
