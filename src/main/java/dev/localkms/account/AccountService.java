@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import dev.localkms.common.DatabaseErrors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,14 +30,16 @@ public class AccountService {
     private final RegionScopeRepository regionScopes;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public AccountService(AccountRepository accounts, AccessKeyRepository accessKeys,
-            RegionScopeRepository regionScopes, JdbcTemplate jdbc, Clock clock) {
+            RegionScopeRepository regionScopes, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.accessKeys = accessKeys;
         this.regionScopes = regionScopes;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Returns the access key with this ID, whether a root or a RAM user owns it. */
@@ -74,6 +77,9 @@ public class AccountService {
         }
         key.setSecret(secret);
         key.setStatus(status);
+        if (!active) {
+            events.publishEvent(new AccessKeyDeactivated(accessKeyId));
+        }
     }
 
     /**

@@ -109,8 +109,8 @@ class ConsoleController {
             @CookieValue(name = COOKIE, required = false) String token, HttpServletRequest request) {
         verifyConsoleHeader(header);
         ConsoleSessions.Session session = session(token);
-        Caller caller = authenticator.callerOfSignedInKey(session.accessKeyId(), properties.defaultRegion(),
-                request.getRemoteAddr(), request.isSecure());
+        Caller caller = callerOfSession(session.accessKeyId(), properties.defaultRegion(), request.getRemoteAddr(),
+                request.isSecure());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(sessionReply(request, caller, session.expiresAt()));
     }
@@ -141,12 +141,26 @@ class ConsoleController {
         verifyConsoleHeader(header);
         String accessKeyId = session(token).accessKeyId();
         ResponseEntity<String> reply = dispatcher.dispatch(request, (rpcRequest, regionId) ->
-                authenticator.callerOfSignedInKey(accessKeyId, regionId, rpcRequest.remoteAddress(),
-                        rpcRequest.secure()));
+                callerOfSession(accessKeyId, regionId, rpcRequest.remoteAddress(), rpcRequest.secure()));
         return ResponseEntity.status(reply.getStatusCode())
                 .headers(reply.getHeaders())
                 .cacheControl(CacheControl.noStore())
                 .body(reply.getBody());
+    }
+
+    /**
+     * Returns the owner of a session's access key. A key found disabled ends all of its sessions, so that
+     * enabling it again does not revive them; a deleted key's sessions are gone with the key.
+     */
+    private Caller callerOfSession(String accessKeyId, String regionId, String sourceIp, boolean secure) {
+        try {
+            return authenticator.callerOfSignedInKey(accessKeyId, regionId, sourceIp, secure);
+        } catch (KmsException e) {
+            if (e.errorCode() == ErrorCode.ACCESS_KEY_INACTIVE) {
+                sessions.endSessionsOf(accessKeyId);
+            }
+            throw e;
+        }
     }
 
     private static void verifyConsoleHeader(String header) {

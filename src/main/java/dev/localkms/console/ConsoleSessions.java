@@ -12,8 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.localkms.account.AccessKeyDeactivated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -90,6 +92,23 @@ class ConsoleSessions {
         if (jdbc.update("delete from console_session where token_hash = ?", hash(token)) > 0) {
             log.info("Console session signed out");
         }
+    }
+
+    /**
+     * Ends every session of an access key, for good: a disabled key that is enabled again needs a new
+     * sign-in. Deleting a key ends its sessions through the table's foreign key.
+     */
+    void endSessionsOf(String accessKeyId) {
+        int deleted = jdbc.update("delete from console_session where access_key_id = ?", accessKeyId);
+        if (deleted > 0) {
+            log.info("Ended {} console sessions of disabled access key {}", deleted, accessKeyId);
+        }
+    }
+
+    /** Ends the sessions of a key that the RAM API or the seed file disables, in the same transaction. */
+    @EventListener
+    void onAccessKeyDeactivated(AccessKeyDeactivated event) {
+        endSessionsOf(event.accessKeyId());
     }
 
     /** Deletes expired sessions once a minute. */

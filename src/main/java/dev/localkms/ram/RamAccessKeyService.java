@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
+import dev.localkms.account.AccessKeyDeactivated;
 import dev.localkms.account.AccessKeyEntity;
 import dev.localkms.account.AccessKeyRepository;
 import dev.localkms.account.AccountService;
@@ -15,6 +16,7 @@ import dev.localkms.ram.RamReplies.AccessKey;
 import dev.localkms.ram.RamReplies.AccessKeys;
 import dev.localkms.ram.RamReplies.CreateAccessKeyReply;
 import dev.localkms.ram.RamReplies.ListAccessKeysReply;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +37,16 @@ public class RamAccessKeyService {
     private final RamUserService users;
     private final RamPermissionCheck permissions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     RamAccessKeyService(AccessKeyRepository accessKeys, RamUserService users, RamPermissionCheck permissions,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.accessKeys = accessKeys;
         this.users = users;
         this.permissions = permissions;
         this.clock = clock;
+        this.events = events;
     }
 
     /** CreateAccessKey: creates an Active key pair for a RAM user. Only this reply carries the secret. */
@@ -72,7 +76,10 @@ public class RamAccessKeyService {
         return new ListAccessKeysReply(new AccessKeys(keys));
     }
 
-    /** UpdateAccessKey: sets a RAM user's key pair to {@code Active} or {@code Inactive}. */
+    /**
+     * UpdateAccessKey: sets a RAM user's key pair to {@code Active} or {@code Inactive}. Disabling a key
+     * publishes {@link AccessKeyDeactivated}.
+     */
     @Transactional
     public void updateAccessKey(Caller caller, String userName, String accessKeyId, String status) {
         String target = targetUser(caller, userName);
@@ -82,6 +89,9 @@ public class RamAccessKeyService {
             throw KmsException.invalidParameter("Status", status, "must be Active or Inactive");
         }
         ownedKey(caller.accountId(), target, accessKeyId).setStatus(status);
+        if (status.equals(AccountService.INACTIVE)) {
+            events.publishEvent(new AccessKeyDeactivated(accessKeyId));
+        }
     }
 
     /** DeleteAccessKey: deletes a RAM user's key pair. */
@@ -119,6 +129,9 @@ public class RamAccessKeyService {
         }
         existing.setSecret(secret);
         existing.setStatus(status);
+        if (!active) {
+            events.publishEvent(new AccessKeyDeactivated(accessKeyId));
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import com.aliyun.ram20150501.models.CreateUserRequest;
 import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
 import com.aliyuncs.http.MethodType;
+import dev.localkms.ram.RamAccessKeyService;
 import dev.localkms.sdk.RamClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,6 +57,9 @@ class ConsoleSessionIT extends SeededIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private RamAccessKeyService ramAccessKeys;
 
     @Test
     void signInSetsHardenedCookie() throws Exception {
@@ -119,29 +123,71 @@ class ConsoleSessionIT extends SeededIntegrationTest {
     }
 
     @Test
-    void keyDisabledOrDeletedAfterSignIn() throws Exception {
+    void disablingKeyEndsSessionsForGood() throws Exception {
         com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
         String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
-        ram.createUser(new CreateUserRequest().setUserName(userName));
-        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("System")
-                .setPolicyName("AliyunKMSReadOnlyAccess").setUserName(userName));
-        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key = ram.createAccessKey(
-                new CreateAccessKeyRequest().setUserName(userName)).getBody().getAccessKey();
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key = readerWithKey(ram, userName);
         String token = token(signIn(key.getAccessKeyId(), key.getAccessKeySecret(), true));
         assertThat(call(token, true, "Action=ListKeys").statusCode()).isEqualTo(200);
 
         ram.updateAccessKey(new UpdateAccessKeyRequest().setUserName(userName)
                 .setUserAccessKeyId(key.getAccessKeyId()).setStatus("Inactive"));
 
-        assertError(call(token, true, "Action=ListKeys"), 400, "InvalidAccessKeyId.Inactive");
+        assertThat(sessionCount(key.getAccessKeyId())).isZero();
+        assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
+
+        ram.updateAccessKey(new UpdateAccessKeyRequest().setUserName(userName)
+                .setUserAccessKeyId(key.getAccessKeyId()).setStatus("Active"));
+
+        assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
         assertError(send(HttpRequest.newBuilder(uri("/_kms/console/session")).header(HEADER, "1")
-                .header("Cookie", "kms_console_session=" + token).GET()), 400, "InvalidAccessKeyId.Inactive");
+                .header("Cookie", "kms_console_session=" + token).GET()), 401, "Console.SessionRequired");
+        assertThat(call(token(signIn(key.getAccessKeyId(), key.getAccessKeySecret(), true)), true,
+                "Action=ListKeys").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void keyFoundInactiveEndsSession() throws Exception {
+        com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
+        String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key = readerWithKey(ram, userName);
+        String token = token(signIn(key.getAccessKeyId(), key.getAccessKeySecret(), true));
+        // A change made in the database itself, which no RAM API call announces.
+        jdbc.update("update access_key set status = 'Inactive' where id = ?", key.getAccessKeyId());
+
+        assertError(call(token, true, "Action=ListKeys"), 400, "InvalidAccessKeyId.Inactive");
+        assertThat(sessionCount(key.getAccessKeyId())).isZero();
+
+        jdbc.update("update access_key set status = 'Active' where id = ?", key.getAccessKeyId());
+
+        assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
+    }
+
+    @Test
+    void seedDisablingKeyEndsSessions() throws Exception {
+        com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
+        String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key = readerWithKey(ram, userName);
+        String token = token(signIn(key.getAccessKeyId(), key.getAccessKeySecret(), true));
+
+        ramAccessKeys.ensureAccessKey(ACCOUNT_ID, userName, key.getAccessKeyId(), key.getAccessKeySecret(), false);
+        ramAccessKeys.ensureAccessKey(ACCOUNT_ID, userName, key.getAccessKeyId(), key.getAccessKeySecret(), true);
+
+        assertThat(sessionCount(key.getAccessKeyId())).isZero();
+        assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
+    }
+
+    @Test
+    void deletingKeyEndsSessions() throws Exception {
+        com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
+        String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey key = readerWithKey(ram, userName);
+        String token = token(signIn(key.getAccessKeyId(), key.getAccessKeySecret(), true));
 
         ram.deleteAccessKey(new DeleteAccessKeyRequest().setUserName(userName)
                 .setUserAccessKeyId(key.getAccessKeyId()));
 
-        assertThat(jdbc.queryForObject("select count(*) from console_session where access_key_id = ?",
-                Integer.class, key.getAccessKeyId())).isZero();
+        assertThat(sessionCount(key.getAccessKeyId())).isZero();
         assertError(call(token, true, "Action=ListKeys"), 401, "Console.SessionRequired");
     }
 
@@ -349,6 +395,20 @@ class ConsoleSessionIT extends SeededIntegrationTest {
             request.header(HEADER, "1");
         }
         return send(request);
+    }
+
+    /** Creates a RAM user with AliyunKMSReadOnlyAccess and one access key, and returns the key pair. */
+    private static CreateAccessKeyResponseBody.CreateAccessKeyResponseBodyAccessKey readerWithKey(
+            com.aliyun.ram20150501.Client ram, String userName) throws Exception {
+        ram.createUser(new CreateUserRequest().setUserName(userName));
+        ram.attachPolicyToUser(new AttachPolicyToUserRequest().setPolicyType("System")
+                .setPolicyName("AliyunKMSReadOnlyAccess").setUserName(userName));
+        return ram.createAccessKey(new CreateAccessKeyRequest().setUserName(userName)).getBody().getAccessKey();
+    }
+
+    private int sessionCount(String accessKeyId) {
+        return jdbc.queryForObject("select count(*) from console_session where access_key_id = ?", Integer.class,
+                accessKeyId);
     }
 
     private double requestCount(String action, String code) {
