@@ -57,10 +57,30 @@ public class ActionDispatcher {
     }
 
     /**
+     * Decides whether an endpoint runs an action that the product serves. It throws a {@link KmsException}
+     * to reject the call before its region and caller are read.
+     */
+    @FunctionalInterface
+    public interface ActionFilter {
+
+        /** Lets every action of every product through, as the RPC endpoint does. */
+        ActionFilter ALL = (product, action) -> {
+        };
+
+        void verify(Product product, String action);
+    }
+
+    /**
      * Runs the call in {@code servletRequest} as the caller that {@code callers} returns, and renders the
      * reply. Failures propagate as exceptions, which {@link ErrorReplies} renders as Alibaba's error body.
      */
     public ResponseEntity<String> dispatch(HttpServletRequest servletRequest, CallerResolver callers) {
+        return dispatch(servletRequest, callers, ActionFilter.ALL);
+    }
+
+    /** Runs the call like {@link #dispatch(HttpServletRequest, CallerResolver)} if {@code filter} lets it through. */
+    public ResponseEntity<String> dispatch(HttpServletRequest servletRequest, CallerResolver callers,
+            ActionFilter filter) {
         RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest));
         servletRequest.setAttribute(RPC_REQUEST_ATTRIBUTE, request);
 
@@ -74,6 +94,7 @@ public class ActionDispatcher {
                             .formatted(action, product.productName(), product.version()));
         }
         servletRequest.setAttribute(ACTION_ATTRIBUTE, action);
+        filter.verify(product, action);
 
         String regionId = RegionResolver.resolve(request.parameter("RegionId").orElse(null), request.host(),
                 properties.defaultRegion());

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.localkms.api.ActionDispatcher;
+import dev.localkms.api.Product;
 import dev.localkms.api.RequestIdFilter;
 import dev.localkms.auth.Authenticator;
 import dev.localkms.auth.Caller;
@@ -35,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
  * through the same dispatcher, RAM checks and error replies as the RPC endpoint, as the access key of
  * the session, which must still be active.
  *
+ * <p>The API route runs only the KMS actions that the console page calls ({@link #CONSOLE_ACTIONS}), so
+ * a session cookie cannot reach the RAM API or any other action.
+ *
  * <p>The session cookie is HttpOnly and SameSite=Strict, and every route but the page requires the
  * {@value #CONSOLE_HEADER} header, which a cross-site form cannot send and a cross-site script cannot
  * send without a CORS grant that this service never gives.
@@ -45,6 +50,10 @@ class ConsoleController {
     static final String PATH = "/_kms/console";
     static final String COOKIE = "kms_console_session";
     static final String CONSOLE_HEADER = "X-KMS-Console";
+
+    /** The KMS actions that the console page calls; the API route rejects every other action. */
+    static final Set<String> CONSOLE_ACTIONS = Set.of("CreateKey", "DescribeKey", "ListKeys", "CreateAlias",
+            "DeleteAlias", "ListAliases", "ListAliasesByKeyId");
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleController.class);
     private static final Resource PAGE = new ClassPathResource("console/index.html");
@@ -133,7 +142,8 @@ class ConsoleController {
 
     /**
      * Runs one API call with the parameters of the RPC endpoint (Action, RegionId and the action's own) as
-     * the session's access key, and replies as the RPC endpoint does.
+     * the session's access key, and replies as the RPC endpoint does. Actions outside
+     * {@link #CONSOLE_ACTIONS} are rejected with {@code UnsupportedOperation}.
      */
     @PostMapping(PATH + "/api")
     ResponseEntity<String> call(@RequestHeader(name = CONSOLE_HEADER, required = false) String header,
@@ -141,7 +151,8 @@ class ConsoleController {
         verifyConsoleHeader(header);
         String accessKeyId = session(token).accessKeyId();
         ResponseEntity<String> reply = dispatcher.dispatch(request, (rpcRequest, regionId) ->
-                callerOfSession(accessKeyId, regionId, rpcRequest.remoteAddress(), rpcRequest.secure()));
+                callerOfSession(accessKeyId, regionId, rpcRequest.remoteAddress(), rpcRequest.secure()),
+                ConsoleController::verifyConsoleAction);
         return ResponseEntity.status(reply.getStatusCode())
                 .headers(reply.getHeaders())
                 .cacheControl(CacheControl.noStore())
@@ -160,6 +171,15 @@ class ConsoleController {
                 sessions.endSessionsOf(accessKeyId);
             }
             throw e;
+        }
+    }
+
+    private static void verifyConsoleAction(Product product, String action) {
+        if (product != Product.KMS || !CONSOLE_ACTIONS.contains(action)) {
+            throw KmsException.withMessage(ErrorCode.UNSUPPORTED_OPERATION, ("This action is not supported: the "
+                    + "web console runs only the KMS actions %s, not %s %s \"%s\". Call it on the API endpoint /.")
+                    .formatted(String.join(", ", CONSOLE_ACTIONS.stream().sorted().toList()),
+                            product.productName(), product.version(), action));
         }
     }
 

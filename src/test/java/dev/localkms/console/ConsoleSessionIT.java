@@ -1,6 +1,7 @@
 package dev.localkms.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,10 @@ import com.aliyun.ram20150501.models.CreateAccessKeyRequest;
 import com.aliyun.ram20150501.models.CreateAccessKeyResponseBody;
 import com.aliyun.ram20150501.models.CreateUserRequest;
 import com.aliyun.ram20150501.models.DeleteAccessKeyRequest;
+import com.aliyun.ram20150501.models.GetUserRequest;
+import com.aliyun.ram20150501.models.ListAccessKeysRequest;
 import com.aliyun.ram20150501.models.UpdateAccessKeyRequest;
+import com.aliyun.tea.TeaException;
 import com.aliyuncs.http.MethodType;
 import dev.localkms.ram.RamAccessKeyService;
 import dev.localkms.sdk.RamClients;
@@ -264,19 +268,45 @@ class ConsoleSessionIT extends SeededIntegrationTest {
     @Test
     void callsAreCountedAsApiRequests() throws Exception {
         String token = token(signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET, true));
-        double before = requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound");
+        double before = requestCount("DescribeKey", "Forbidden.KeyNotFound");
 
-        HttpResponse<String> reply = call(token, true,
-                "Action=UpdateKeyDescription&KeyId=00000000-0000-4000-8000-00000000c0de&Description=x");
+        HttpResponse<String> reply = call(token, true, "Action=DescribeKey&KeyId=00000000-0000-4000-8000-00000000c0de");
 
         assertError(reply, 404, "Forbidden.KeyNotFound");
         // The filter records the request after the reply is written, so the count may lag a little.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound") < before + 1
-                && System.nanoTime() < deadline) {
+        while (requestCount("DescribeKey", "Forbidden.KeyNotFound") < before + 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(requestCount("UpdateKeyDescription", "Forbidden.KeyNotFound")).isEqualTo(before + 1);
+        assertThat(requestCount("DescribeKey", "Forbidden.KeyNotFound")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void actionsOutsideConsoleAreRejected() throws Exception {
+        String userName = "console-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = token(signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET, true));
+        com.aliyun.ram20150501.Client ram = RamClients.client(port, ROOT_ACCESS_KEY_ID, ROOT_SECRET, false);
+
+        HttpResponse<String> createUser = call(token, true, "Action=CreateUser&Version=2015-05-01&UserName=" + userName);
+        HttpResponse<String> createAccessKey = call(token, true,
+                "Action=CreateAccessKey&Version=2015-05-01&UserName=" + KMS_READER.name());
+        HttpResponse<String> encrypt = call(token, true,
+                "Action=Encrypt&KeyId=" + KEY_ORIGINAL + "&Plaintext=console");
+        HttpResponse<String> unknown = call(token, true, "Action=NoSuchAction");
+
+        assertError(createUser, 400, "UnsupportedOperation");
+        assertThat(JSON.readTree(createUser.body()).get("Message").stringValue())
+                .contains("\"CreateUser\"").contains("Ram 2015-05-01").contains("ListAliasesByKeyId");
+        assertError(createAccessKey, 400, "UnsupportedOperation");
+        assertThat(createAccessKey.body()).doesNotContain("AccessKeySecret");
+        assertError(encrypt, 400, "UnsupportedOperation");
+        assertThat(encrypt.body()).doesNotContain("CiphertextBlob");
+        assertError(unknown, 404, "InvalidAction.NotFound");
+        assertThatThrownBy(() -> ram.getUser(new GetUserRequest().setUserName(userName)))
+                .isInstanceOfSatisfying(TeaException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("EntityNotExist.User"));
+        assertThat(ram.listAccessKeys(new ListAccessKeysRequest().setUserName(KMS_READER.name())).getBody()
+                .getAccessKeys().getAccessKey()).hasSize(1);
     }
 
     @Test
