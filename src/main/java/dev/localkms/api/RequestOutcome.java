@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param product {@code Kms} or {@code Ram}, or {@code unknown} before the version is read
  * @param action the action name, or {@code unknown} unless the product serves that action
  * @param caller who made the request, or null when it failed before authentication finished
+ * @param via {@code api} for a request to the API endpoint, {@code console} for a web console call
  * @param regionId the region the request acts in, or null when it failed before the region was read
  * @param status the HTTP status of the reply
  * @param code {@code OK}, the {@code Code} of the error reply, or {@code unknown} for an error that
@@ -25,6 +26,7 @@ record RequestOutcome(
         String product,
         String action,
         Caller caller,
+        String via,
         String regionId,
         int status,
         String code,
@@ -33,6 +35,8 @@ record RequestOutcome(
 
     static final String UNKNOWN = "unknown";
     static final String OK = "OK";
+    static final String VIA_API = "api";
+    static final String VIA_CONSOLE = "console";
 
     /** Reads the outcome from the attributes that the controller and the error handlers set. */
     static RequestOutcome of(HttpServletRequest request, int status, Duration duration) {
@@ -47,6 +51,7 @@ record RequestOutcome(
                 product != null ? product.productName() : UNKNOWN,
                 action != null ? action : UNKNOWN,
                 (Caller) request.getAttribute(ActionDispatcher.CALLER_ATTRIBUTE),
+                RequestTelemetryFilter.CONSOLE_API_PATH.equals(request.getRequestURI()) ? VIA_CONSOLE : VIA_API,
                 (String) request.getAttribute(ActionDispatcher.REGION_ATTRIBUTE),
                 status,
                 code,
@@ -64,12 +69,13 @@ record RequestOutcome(
 
     /** Returns the request log line, with {@code -} for every value that is not known. */
     String logLine() {
-        String format = "action=%s product=%s principal=%s accessKeyId=%s signed=%s region=%s status=%d code=%s "
-                + "durationMs=%d requestId=%s";
+        String format = "action=%s product=%s principal=%s accessKeyId=%s signed=%s via=%s region=%s status=%d "
+                + "code=%s durationMs=%d requestId=%s";
         return format.formatted(action, product,
                 caller != null ? caller.principal() : "-",
                 caller != null && caller.accessKeyId() != null ? caller.accessKeyId() : "-",
                 caller != null ? Boolean.toString(caller.signed()) : "-",
+                via,
                 regionId != null ? regionId : "-",
                 status,
                 OK.equals(code) ? "-" : code,

@@ -83,10 +83,11 @@ public class Authenticator {
 
     /**
      * Returns the owner of an access key that signed in earlier, such as a web console session's key.
-     * The key must still exist and be active.
+     * The key must still exist and be active. The call itself carries no signature, so the caller is
+     * not {@link Caller#signed()}.
      */
     public Caller callerOfSignedInKey(String accessKeyId, String regionId, String sourceIp, boolean secure) {
-        return callerOf(activeKey(accessKeyId), regionId, true, sourceIp, secure);
+        return callerOf(activeKey(accessKeyId), regionId, false, sourceIp, secure);
     }
 
     private Caller verified(SignedRequest request, SignatureClaim claim, IncomingRequest rpcRequest, String regionId) {

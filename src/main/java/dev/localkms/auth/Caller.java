@@ -9,8 +9,9 @@ package dev.localkms.auth;
  * @param userId RAM user ID, or the account ID for the root
  * @param userName RAM user name, or null for the root
  * @param accessKeyId the access key the request named, or null when it named none
- * @param signed whether the caller proved it has the access key secret: by a verified signature, or by
- *        signing in to the web console
+ * @param signed whether the request itself proved that the caller has the access key secret: by a
+ *        verified signature, or by sending the pair to the web console's sign-in. Unsigned requests in
+ *        lenient mode and web console calls, which carry only a session cookie, are not signed
  * @param sourceIp the client's IP address, for the {@code acs:SourceIp} policy condition
  * @param secureTransport whether the request came over TLS, for {@code acs:SecureTransport}
  */

@@ -70,28 +70,28 @@ class RequestTelemetryFilterTest {
                 new Case("success", Product.KMS, "CreateAlias", ROOT, "cn-hangzhou", 200, null,
                         "Kms", "CreateAlias", "OK",
                         "action=CreateAlias product=Kms principal=root@1234567890123456 "
-                                + "accessKeyId=LTAI5tLocalKmsRootKey00 signed=true region=cn-hangzhou status=200 "
+                                + "accessKeyId=LTAI5tLocalKmsRootKey00 signed=true via=api region=cn-hangzhou status=200 "
                                 + "code=- "),
                 new Case("service error of a RAM user", Product.KMS, "DeleteAlias", ALICE, "cn-shanghai", 404,
                         "Forbidden.AliasNotFound", "Kms", "DeleteAlias", "Forbidden.AliasNotFound",
                         "action=DeleteAlias product=Kms principal=alice@1234567890123456 "
-                                + "accessKeyId=LTAI5tAliceKey000000000 signed=false region=cn-shanghai status=404 "
+                                + "accessKeyId=LTAI5tAliceKey000000000 signed=false via=api region=cn-shanghai status=404 "
                                 + "code=Forbidden.AliasNotFound "),
                 new Case("authentication failure", Product.KMS, "ListAliases", null, "cn-hangzhou", 400,
                         "SignatureDoesNotMatch", "Kms", "ListAliases", "SignatureDoesNotMatch",
-                        "action=ListAliases product=Kms principal=- accessKeyId=- signed=- region=cn-hangzhou "
+                        "action=ListAliases product=Kms principal=- accessKeyId=- signed=- via=api region=cn-hangzhou "
                                 + "status=400 code=SignatureDoesNotMatch "),
                 new Case("unknown action", Product.RAM, null, null, null, 404, "InvalidAction.NotFound",
                         "Ram", "unknown", "InvalidAction.NotFound",
-                        "action=unknown product=Ram principal=- accessKeyId=- signed=- region=- status=404 "
+                        "action=unknown product=Ram principal=- accessKeyId=- signed=- via=api region=- status=404 "
                                 + "code=InvalidAction.NotFound "),
                 new Case("unknown version", null, null, null, null, 400, "InvalidVersion",
                         "unknown", "unknown", "InvalidVersion",
-                        "action=unknown product=unknown principal=- accessKeyId=- signed=- region=- status=400 "
+                        "action=unknown product=unknown principal=- accessKeyId=- signed=- via=api region=- status=400 "
                                 + "code=InvalidVersion "),
                 new Case("error without an error reply", null, null, null, null, 503, null,
                         "unknown", "unknown", "unknown",
-                        "action=unknown product=unknown principal=- accessKeyId=- signed=- region=- status=503 "
+                        "action=unknown product=unknown principal=- accessKeyId=- signed=- via=api region=- status=503 "
                                 + "code=unknown "));
     }
 
@@ -168,6 +168,23 @@ class RequestTelemetryFilterTest {
                 .timer();
         assertThat(timer).as("timer of the failed request").isNotNull();
         assertThat(logLines.list.get(0).getFormattedMessage()).contains("status=500 code=InternalFailure ");
+    }
+
+    @Test
+    void consoleCallIsLoggedAsUnsigned() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", RequestTelemetryFilter.CONSOLE_API_PATH);
+        request.setAttribute(RequestIdFilter.ATTRIBUTE, "6A1D1C4E-0000-4000-8000-000000000002");
+        Caller consoleUser = new Caller(ACCOUNT, "cn-hangzhou", Caller.PrincipalType.RAM_USER, "284711111111111111",
+                "alice", "LTAI5tAliceKey000000000", false, "127.0.0.1", false);
+        Case listKeys = new Case("console", Product.KMS, "ListKeys", consoleUser, "cn-hangzhou", 200, null,
+                "Kms", "ListKeys", "OK", "");
+
+        filter(true).doFilter(request, new MockHttpServletResponse(), chainLeaving(listKeys));
+
+        assertThat(logLines.list).hasSize(1);
+        assertThat(logLines.list.get(0).getFormattedMessage()).startsWith("action=ListKeys product=Kms "
+                + "principal=alice@1234567890123456 accessKeyId=LTAI5tAliceKey000000000 signed=false via=console "
+                + "region=cn-hangzhou status=200 code=- ");
     }
 
     @Test

@@ -202,6 +202,7 @@ class AuthenticatorTest {
         givenKey(CapturedRequest.SECRET, false);
 
         assertThat(caller.isRoot()).isTrue();
+        assertThat(caller.signed()).isFalse();
         assertThatThrownBy(() -> authenticator.callerOfSignedInKey(CapturedRequest.ACCESS_KEY_ID, "cn-hangzhou",
                 "127.0.0.1", false))
                 .isInstanceOfSatisfying(KmsException.class,

@@ -240,7 +240,7 @@ class KmsCliIT extends IntegrationTest {
             assertThat(line).contains("dev.localkms.requests");
             assertThat(line).contains("action=ListKeys product=Kms");
             assertThat(line).contains("principal=root@" + ACCOUNT_ID + " accessKeyId=" + ROOT_ACCESS_KEY_ID);
-            assertThat(line).contains("signed=true region=" + DEFAULT_REGION + " status=200 code=- durationMs=");
+            assertThat(line).contains("signed=true via=api region=" + DEFAULT_REGION + " status=200 code=- durationMs=");
             assertThat(output.getAll()).doesNotContain(ROOT_SECRET);
         }
 
