@@ -17,6 +17,8 @@ import dev.localkms.sdk.KmsDriver;
 import dev.localkms.sdk.PopKmsDriver;
 import dev.localkms.support.SeededIntegrationTest;
 import com.aliyuncs.http.MethodType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +50,9 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
     private static ChromeDriver driver;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private MeterRegistry meters;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -377,6 +383,32 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         assertThat(api.listKeys(1, 10).totalCount()).isEqualTo(2);
 
         signOut();
+    }
+
+    @Test
+    void pageRequestsNoFavicon() throws Exception {
+        double before = notFoundReplies();
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        driver.navigate().refresh();
+        waitFor(By.cssSelector("#principal-bar:not([hidden])"));
+        waitUntilIdle();
+
+        // A favicon request would fail with InvalidAction.NotFound and be counted a moment after the page loads.
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (notFoundReplies() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(notFoundReplies()).isEqualTo(before);
+        assertThat(driver.findElement(By.cssSelector("link[rel='icon']")).getAttribute("href")).startsWith("data:");
+
+        signOut();
+    }
+
+    private double notFoundReplies() {
+        return meters.find("kms.requests").tag("code", "InvalidAction.NotFound").timers().stream()
+                .mapToDouble(Timer::count)
+                .sum();
     }
 
     private String consoleUrl() {
