@@ -377,7 +377,7 @@
     const rows = metadata.map((key) => {
       const row = document.createElement('tr');
       row.dataset.keyId = key.KeyId;
-      cell(row, 'Key ID', keyButton(key.KeyId));
+      cell(row, 'Key ID', keyButton(key.KeyId)).classList.add('key-id');
       cell(row, 'State', key.error ? `${key.error.code}` : key.KeyState).classList.add('state');
       let aliasText;
       if (aliases instanceof Error) {
@@ -579,7 +579,7 @@
       const row = document.createElement('tr');
       row.dataset.aliasName = alias.AliasName;
       cell(row, 'Alias name', alias.AliasName).classList.add('alias-name');
-      cell(row, 'Key ID', keyButton(alias.KeyId));
+      cell(row, 'Key ID', keyButton(alias.KeyId)).classList.add('key-id');
       cell(row, 'Alias ARN', alias.AliasArn);
       return row;
     });

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -409,6 +410,48 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         return meters.find("kms.requests").tag("code", "InvalidAction.NotFound").timers().stream()
                 .mapToDouble(Timer::count)
                 .sum();
+    }
+
+    @Test
+    void longValuesWrapAtBothWidths() throws Exception {
+        String region = uniqueRegion();
+        KmsDriver api = pop(region, MethodType.POST);
+        String description = "d".repeat(3000);
+        String longAlias = "alias/" + "a".repeat(200);
+        String keyId = api.createKey(description);
+        api.createAlias(keyId, longAlias);
+
+        signIn(ROOT_ACCESS_KEY_ID, ROOT_SECRET);
+        switchRegion(region);
+        assertNoHorizontalScroll("key list");
+        openKey(keyId);
+        assertNoHorizontalScroll("key details");
+        openAliasTab();
+        String secondAlias = "alias/" + "b".repeat(200);
+        createAlias(secondAlias);
+        assertThat(text("status")).contains(secondAlias);
+        assertNoHorizontalScroll("Alias tab with a status");
+        saveScreenshots("long-values-alias-tab");
+        click("nav-aliases");
+        waitForText(By.id("aliases-caption"), "Aliases in " + region);
+        waitUntilIdle();
+        assertNoHorizontalScroll("alias list");
+        click("nav-keys");
+        waitUntilIdle();
+        saveScreenshots("long-values-key-list");
+
+        signOut();
+    }
+
+    /** Checks at the laptop's and the phone's width that the page is no wider than the window. */
+    private void assertNoHorizontalScroll(String view) {
+        for (Dimension size : List.of(HeadlessChromium.LAPTOP, HeadlessChromium.PHONE)) {
+            browser.resize(size);
+            long pageWidth = (Long) script("return document.documentElement.scrollWidth;");
+            long windowWidth = (Long) script("return document.documentElement.clientWidth;");
+            assertThat(pageWidth).as("width of the %s at %d px", view, size.getWidth()).isLessThanOrEqualTo(windowWidth);
+        }
+        browser.resize(HeadlessChromium.LAPTOP);
     }
 
     private String consoleUrl() {
