@@ -238,6 +238,7 @@
     VIEWS.forEach((view) => {
       byId(view).hidden = view !== id;
     });
+    // A key's page belongs to the Keys section, as in Alibaba's console, so Keys stays marked there.
     const current = id === 'aliases-view' ? 'nav-aliases' : 'nav-keys';
     ['nav-keys', 'nav-aliases'].forEach((nav) => {
       if (nav === current) {
@@ -509,6 +510,21 @@
     tbody.replaceChildren(...rows);
   }
 
+  /**
+   * Moves the caret to the end of the Alias name field when focus selected all of it, as tabbing into a
+   * field does, so that typing adds to the prefilled "alias/" instead of replacing it. A click that
+   * placed the caret or selected part of the text is left alone.
+   */
+  function keepAliasPrefix(event) {
+    const field = event.target;
+    setTimeout(() => {
+      const end = field.value.length;
+      if (document.activeElement === field && end > 0 && field.selectionStart === 0 && field.selectionEnd === end) {
+        field.setSelectionRange(end, end);
+      }
+    }, 0);
+  }
+
   async function createAlias(event) {
     event.preventDefault();
     const button = byId('create-alias');
@@ -653,6 +669,7 @@
     });
     byId('create-key-form').addEventListener('submit', createKey);
     byId('create-alias-form').addEventListener('submit', createAlias);
+    byId('alias-name').addEventListener('focus', keepAliasPrefix);
     byId('tab-details').addEventListener('click', () => selectTab('tab-details'));
     byId('tab-alias').addEventListener('click', () => selectTab('tab-alias'));
     byId('tab-details').addEventListener('keydown', onTabKey);

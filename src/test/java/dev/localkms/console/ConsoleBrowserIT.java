@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.localkms.account.AccountService;
 import dev.localkms.sdk.KmsDriver;
 import dev.localkms.sdk.PopKmsDriver;
 import dev.localkms.support.SeededIntegrationTest;
@@ -31,6 +32,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,9 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String README_ACCOUNT_ID = "1111222233334444";
+    private static final String README_ACCESS_KEY_ID = "LTAIConsoleReadmeRoot001";
+    private static final String README_SECRET = "ConsoleReadmeRootSecret0000001";
 
     private static HeadlessChromium browser;
     private static ChromeDriver driver;
@@ -54,6 +59,9 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private AccountService accounts;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -452,6 +460,39 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
             assertThat(pageWidth).as("width of the %s at %d px", view, size.getWidth()).isLessThanOrEqualTo(windowWidth);
         }
         browser.resize(HeadlessChromium.LAPTOP);
+    }
+
+    /**
+     * Takes the README's picture of the Alias tab, target/screenshots/readme-alias-tab.png, in an account
+     * of its own in cn-hangzhou, so that it shows the same aliases on every run.
+     */
+    @Test
+    void readmeAliasTabScreenshot() throws Exception {
+        accounts.ensureRootAccessKey(README_ACCOUNT_ID, README_ACCESS_KEY_ID, README_SECRET, true);
+
+        signIn(README_ACCESS_KEY_ID, README_SECRET);
+        assertThat(driver.findElement(By.id("region")).getAttribute("value")).isEqualTo("cn-hangzhou");
+        type("new-key-description", "Orders and billing data");
+        click("create-key");
+        waitForText(By.id("status"), "Created key ");
+        waitUntilIdle();
+        openAliasTab();
+
+        // Tabbing into the field keeps its "alias/" prefix, so typing adds the rest of the name.
+        script("document.getElementById('panel-alias').focus();");
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("alias-name");
+        new Actions(driver).sendKeys("orders-service").perform();
+        assertThat(driver.findElement(By.id("alias-name")).getAttribute("value")).isEqualTo("alias/orders-service");
+        click("create-alias");
+        waitForText(By.id("status"), "Created alias alias/orders-service.");
+        waitUntilIdle();
+        createAlias("alias/billing");
+        assertThat(keyAliasNames()).containsExactlyInAnyOrder("alias/orders-service", "alias/billing");
+        assertThat(driver.findElement(By.id("nav-keys")).getAttribute("aria-current")).isEqualTo("page");
+
+        browser.screenshot("readme-alias-tab");
+        signOut();
     }
 
     private String consoleUrl() {
