@@ -72,7 +72,7 @@
 
   // ---- Loads ----
 
-  /** Thrown by a load that a later load of the same list has replaced; it is not an error to show. */
+  /** Thrown by a load that a later load of the same list has replaced. It is not an error to show. */
   class SupersededLoad extends Error {}
 
   // A counter per list. Each load takes the next number, and only the load holding the latest number

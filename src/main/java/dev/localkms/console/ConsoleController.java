@@ -51,7 +51,7 @@ class ConsoleController {
     static final String COOKIE = "kms_console_session";
     static final String CONSOLE_HEADER = "X-KMS-Console";
 
-    /** The KMS actions that the console page calls; the API route rejects every other action. */
+    /** The KMS actions that the console page calls. The API route rejects every other action. */
     static final Set<String> CONSOLE_ACTIONS = Set.of("CreateKey", "DescribeKey", "ListKeys", "CreateAlias",
             "DeleteAlias", "ListAliases", "ListAliasesByKeyId");
 

@@ -95,7 +95,7 @@ class ConsoleSessions {
     }
 
     /**
-     * Ends every session of an access key, for good: a disabled key that is enabled again needs a new
+     * Ends every session of an access key for good, so a disabled key that is enabled again needs a new
      * sign-in. Deleting a key ends its sessions through the table's foreign key.
      */
     void endSessionsOf(String accessKeyId) {
