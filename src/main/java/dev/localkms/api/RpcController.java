@@ -34,9 +34,10 @@ class RpcController {
     private final Authenticator authenticator;
     private final ReplyRenderer renderer;
     private final KmsProperties properties;
+    private final RequestThrottle throttle;
 
     RpcController(List<ProductActions> productActions, Authenticator authenticator, ReplyRenderer renderer,
-            KmsProperties properties) {
+            KmsProperties properties, RequestThrottle throttle) {
         for (ProductActions actions : productActions) {
             Map<String, ActionHandler> byName = handlers.computeIfAbsent(actions.product(), p -> new HashMap<>());
             actions.handlers().forEach((name, handler) -> {
@@ -48,6 +49,7 @@ class RpcController {
         this.authenticator = authenticator;
         this.renderer = renderer;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     /** Rejects HEAD and OPTIONS, which Spring would otherwise handle by running the GET handler or by replying itself. */
@@ -59,7 +61,8 @@ class RpcController {
 
     @RequestMapping(path = "/", method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> call(HttpServletRequest servletRequest) {
-        RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest));
+        RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest),
+                properties.limits());
         servletRequest.setAttribute(RPC_REQUEST_ATTRIBUTE, request);
 
         String action = request.action().orElseThrow(() -> KmsException.missingParameter("Action"));
@@ -78,6 +81,7 @@ class RpcController {
         servletRequest.setAttribute(REGION_ATTRIBUTE, regionId);
         Caller caller = authenticator.authenticate(request, regionId);
         servletRequest.setAttribute(CALLER_ATTRIBUTE, caller);
+        throttle.acquire(caller, product, action);
         Object result = handler.handle(new ActionRequest(request, caller));
         return renderer.success(action, result, request.requestId(), request.wantsXml());
     }

@@ -26,6 +26,7 @@ public enum ErrorCode {
     ILLEGAL_TIMESTAMP(HttpStatus.BAD_REQUEST, "IllegalTimestamp",
             "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied."),
     SIGNATURE_NONCE_USED(HttpStatus.BAD_REQUEST, "SignatureNonceUsed", "Specified signature nonce was used already."),
+    THROTTLING(HttpStatus.TOO_MANY_REQUESTS, "Rejected.Throttling", "QPS Limit Exceeded"),
     INTERNAL_FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "InternalFailure", "Internal Failure."),
     SERVICE_UNAVAILABLE_TEMPORARY(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailableTemporary",
             "Service Unavailable Temporary."),
