@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts, at start-up, the access key secrets that earlier versions stored in plaintext, before any other
- * start-up work. Each row is updated only while it still holds the plaintext, so instances that start
+ * start-up work. Each row is updated only while it still contains the plaintext, so instances that start
  * together on one database encrypt each secret once.
  */
 @Component

@@ -52,7 +52,7 @@ public class AccessKeySecrets {
         }
     }
 
-    /** Tells whether the stored value {@code secret}, once decrypted, equals {@code secret}. */
+    /** Tells whether the value {@code stored}, once decrypted, equals {@code secret}. */
     public boolean matches(String accessKeyId, String stored, String secret) {
         return decrypt(accessKeyId, stored).equals(secret);
     }

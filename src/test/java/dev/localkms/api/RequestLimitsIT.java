@@ -16,8 +16,8 @@ import dev.localkms.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each request limit of {@code kms.limits.*} and Tomcat's header limit, at its default, answered with
- * 400 {@code InvalidParameter} and a message that names the limit and its setting.
+ * Each request limit of {@code kms.limits.*} and Tomcat's header limit, at its default, rejects a request
+ * over it with 400 {@code InvalidParameter} and a message that names the limit and its setting.
  */
 class RequestLimitsIT extends IntegrationTest {
 

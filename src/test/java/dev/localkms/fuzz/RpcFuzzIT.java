@@ -46,8 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 5xx, always Alibaba's error body or a well-formed reply, and no stored change from a rejected request.
  *
  * <p>The service runs once for all tries, with the integration tests' seed file, in a Spring context of
- * its own, because jqwik properties run outside Spring's test support. {@code -Dkms.fuzz.tries=N} changes
- * the number of tries; jqwik prints the seed of a failing run, and {@code @Property(seed = ...)} replays it.
+ * its own, because jqwik properties run outside Spring's test support. jqwik prints the seed of a failing
+ * run, and {@code @Property(seed = ...)} replays it.
  */
 class RpcFuzzIT {
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records, through {@link UsedSecrets}, every {@code Plaintext} parameter that an integration test sends
  * and every {@code Plaintext} and {@code AccessKeySecret} that the service returns, whichever client sent
- * the request, so that the log scan after the integration tests knows what to look for.
+ * the request, so that the log scan after the integration tests can search for them.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SecretRecordingConfiguration {
