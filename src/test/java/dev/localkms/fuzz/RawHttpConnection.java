@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * A keep-alive HTTP/1.1 connection to 127.0.0.1 that sends a request line and body byte for byte, so that
  * malformed percent-encodings and invalid UTF-8 reach the server, which {@link java.net.URI} would reject.
- * It reconnects when the server closes the connection.
+ * It reconnects when the server closes the connection. Like common HTTP clients, it sends a request once
+ * more on a new connection when a kept-alive connection turns out to be closed before any reply byte
+ * arrives, since the server then never read the request.
  */
 final class RawHttpConnection implements AutoCloseable {
 
@@ -39,9 +41,39 @@ final class RawHttpConnection implements AutoCloseable {
 
     /** Sends one request and reads its reply; {@code target} is the request line's target as sent. */
     Reply send(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
-        if (socket == null) {
+        boolean reused = socket != null;
+        if (!reused) {
             connect();
         }
+        byte[] request = encode(method, target, headers, body);
+        Reply reply;
+        try {
+            reply = exchange(request);
+        } catch (StaleConnectionException e) {
+            if (!reused) {
+                throw e;
+            }
+            close();
+            connect();
+            reply = exchange(request);
+        }
+        if ("close".equalsIgnoreCase(reply.headers().get("connection"))) {
+            close();
+        }
+        return reply;
+    }
+
+    private Reply exchange(byte[] request) throws IOException {
+        try {
+            out.write(request);
+            out.flush();
+        } catch (IOException e) {
+            throw new StaleConnectionException("The server closed the connection before the request was sent", e);
+        }
+        return readReply();
+    }
+
+    private byte[] encode(String method, String target, Map<String, String> headers, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
@@ -50,13 +82,7 @@ final class RawHttpConnection implements AutoCloseable {
         }
         request.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(body);
-        out.write(request.toByteArray());
-        out.flush();
-        Reply reply = readReply();
-        if ("close".equalsIgnoreCase(reply.headers().get("connection"))) {
-            close();
-        }
-        return reply;
+        return request.toByteArray();
     }
 
     private void connect() throws IOException {
@@ -68,9 +94,14 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     private Reply readReply() throws IOException {
-        String statusLine = readLine();
+        String statusLine;
+        try {
+            statusLine = readLine();
+        } catch (java.net.SocketException e) {
+            throw new StaleConnectionException("The connection was reset before any reply byte arrived", e);
+        }
         if (statusLine == null) {
-            throw new IOException("The server closed the connection without a reply");
+            throw new StaleConnectionException("The server closed the connection without a reply", null);
         }
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -118,6 +149,14 @@ final class RawHttpConnection implements AutoCloseable {
         if (socket != null) {
             socket.close();
             socket = null;
+        }
+    }
+
+    /** The connection was closed before the server read the request, so sending it again is safe. */
+    private static final class StaleConnectionException extends IOException {
+
+        StaleConnectionException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
