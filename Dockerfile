@@ -22,6 +22,9 @@ COPY --chmod=0755 docker/healthcheck.sh /app/healthcheck.sh
 USER kms
 # /data is where an H2 file belongs when KMS_STORAGE_FILE is set, for example to /data/kms.
 VOLUME /data
+# The service listens on loopback only by default; in a container it must listen on every interface
+# so that the published port reaches it.
+ENV KMS_BIND_ADDRESS=0.0.0.0
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 CMD ["/app/healthcheck.sh"]
 # Exec form makes java PID 1, so SIGTERM from docker stop starts Spring's graceful shutdown.

@@ -30,15 +30,18 @@ public class AccountService {
     private final RegionScopeRepository regionScopes;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AccessKeySecrets secrets;
     private final ApplicationEventPublisher events;
 
     public AccountService(AccountRepository accounts, AccessKeyRepository accessKeys,
-            RegionScopeRepository regionScopes, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
+            RegionScopeRepository regionScopes, JdbcTemplate jdbc, Clock clock, AccessKeySecrets secrets,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.accessKeys = accessKeys;
         this.regionScopes = regionScopes;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.secrets = secrets;
         this.events = events;
     }
 
@@ -68,14 +71,17 @@ public class AccountService {
         ensureAccount(accountId);
         String status = active ? ACTIVE : INACTIVE;
         insertIfAbsent("insert into access_key (id, secret, account_id, user_id, status, created_at) "
-                + "values (?, ?, ?, null, ?, ?)", accessKeyId, secret, accountId, status,
-                Timestamp.from(clock.instant()));
+                + "values (?, ?, ?, null, ?, ?)", accessKeyId, secrets.encrypt(accessKeyId, secret), accountId,
+                status, Timestamp.from(clock.instant()));
         AccessKeyEntity key = accessKeys.findById(accessKeyId).orElseThrow();
         if (!key.getAccountId().equals(accountId) || key.getUserId() != null) {
             throw new IllegalStateException("Access key " + accessKeyId + " already belongs to account "
                     + key.getAccountId() + (key.getUserId() != null ? " user " + key.getUserId() : "") + ".");
         }
-        key.setSecret(secret);
+        // An unchanged secret keeps its stored value, so that loading a seed file again changes no row.
+        if (!secrets.matches(accessKeyId, key.getSecret(), secret)) {
+            key.setSecret(secrets.encrypt(accessKeyId, secret));
+        }
         key.setStatus(status);
         if (!active) {
             events.publishEvent(new AccessKeyDeactivated(accessKeyId));
@@ -137,7 +143,7 @@ public class AccountService {
         String userName = key.getUserId() == null ? null : jdbc.queryForList(
                 "select user_name from ram_user where id = ?", String.class, key.getUserId()).stream().findFirst()
                 .orElse(null);
-        return new AccessKeyRecord(key.getId(), key.getSecret(), key.getAccountId(), key.getUserId(), userName,
-                ACTIVE.equals(key.getStatus()));
+        return new AccessKeyRecord(key.getId(), secrets.decrypt(key.getId(), key.getSecret()), key.getAccountId(),
+                key.getUserId(), userName, ACTIVE.equals(key.getStatus()));
     }
 }

@@ -32,8 +32,10 @@ public class ActionDispatcher {
     private final Map<Product, Map<String, ActionHandler>> handlers = new EnumMap<>(Product.class);
     private final ReplyRenderer renderer;
     private final KmsProperties properties;
+    private final RequestThrottle throttle;
 
-    ActionDispatcher(List<ProductActions> productActions, ReplyRenderer renderer, KmsProperties properties) {
+    ActionDispatcher(List<ProductActions> productActions, ReplyRenderer renderer, KmsProperties properties,
+            RequestThrottle throttle) {
         for (ProductActions actions : productActions) {
             Map<String, ActionHandler> byName = handlers.computeIfAbsent(actions.product(), p -> new HashMap<>());
             actions.handlers().forEach((name, handler) -> {
@@ -44,6 +46,7 @@ public class ActionDispatcher {
         }
         this.renderer = renderer;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     /**
@@ -81,7 +84,8 @@ public class ActionDispatcher {
     /** Runs the call like {@link #dispatch(HttpServletRequest, CallerResolver)} if {@code filter} lets it through. */
     public ResponseEntity<String> dispatch(HttpServletRequest servletRequest, CallerResolver callers,
             ActionFilter filter) {
-        RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest));
+        RpcRequest request = RpcRequestParser.parse(servletRequest, RequestIdFilter.requestId(servletRequest),
+                properties.limits());
         servletRequest.setAttribute(RPC_REQUEST_ATTRIBUTE, request);
 
         String action = request.action().orElseThrow(() -> KmsException.missingParameter("Action"));
@@ -101,6 +105,7 @@ public class ActionDispatcher {
         servletRequest.setAttribute(REGION_ATTRIBUTE, regionId);
         Caller caller = callers.resolve(request, regionId);
         servletRequest.setAttribute(CALLER_ATTRIBUTE, caller);
+        throttle.acquire(caller, product, action);
         Object result = handler.handle(new ActionRequest(request, caller));
         return renderer.success(action, result, request.requestId(), request.wantsXml());
     }

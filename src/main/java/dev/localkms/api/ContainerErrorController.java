@@ -1,5 +1,8 @@
 package dev.localkms.api;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.RequestDispatcher;
@@ -32,6 +35,12 @@ class ContainerErrorController implements ErrorController {
                     request.getServerName(), Product.KMS, false);
         }
         int status = statusAttribute instanceof Integer code ? code : 500;
+        Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (exception instanceof IOException readFailure) {
+            // Tomcat reports a failed body read as an exception, which would otherwise become a 500.
+            return renderer.error(bodyNotRead(readFailure), RequestIdFilter.requestId(request),
+                    request.getServerName(), Product.KMS, false);
+        }
         KmsException error = switch (HttpStatus.resolve(status) == null ? HttpStatus.INTERNAL_SERVER_ERROR
                 : HttpStatus.resolve(status)) {
             case NOT_FOUND -> KmsException.of(ErrorCode.INVALID_ACTION);
@@ -43,5 +52,15 @@ class ContainerErrorController implements ErrorController {
         };
         return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(), Product.KMS,
                 false);
+    }
+
+    private static KmsException bodyNotRead(IOException readFailure) {
+        if (readFailure instanceof SocketTimeoutException) {
+            return KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                    "The request body was not received in time: the client sent nothing for longer than the "
+                            + "connection timeout (server.tomcat.connection-timeout).");
+        }
+        return KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                "The request body could not be read, because the connection failed while it was sent.");
     }
 }

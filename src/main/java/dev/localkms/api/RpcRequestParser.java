@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.localkms.common.Messages;
+import dev.localkms.config.KmsProperties;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,21 +22,64 @@ import org.springframework.http.MediaType;
 /** Reads an {@link RpcRequest} from the servlet request without letting the container parse the body. */
 final class RpcRequestParser {
 
-    /** Largest body read: RPC parameters travel in the query or a form body, and 1 MiB is far above either. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
-
     private RpcRequestParser() {
     }
 
-    static RpcRequest parse(HttpServletRequest servletRequest, String requestId) {
-        byte[] body = readBody(servletRequest);
-        List<Map.Entry<String, String>> query = decodePairs(servletRequest.getQueryString());
+    /**
+     * Reads the request, checking it against {@code limits} first.
+     *
+     * @throws KmsException {@code InvalidParameter} when the request breaks a limit, is given a parameter
+     *         twice or has a malformed percent-encoding
+     */
+    static RpcRequest parse(HttpServletRequest servletRequest, String requestId, KmsProperties.Limits limits) {
+        String queryString = servletRequest.getQueryString();
+        checkQueryLength(queryString, limits);
+        Map<String, String> headers = headers(servletRequest, limits);
+        byte[] body = readBody(servletRequest, limits);
+        List<Map.Entry<String, String>> query = decodePairs(queryString);
         List<Map.Entry<String, String>> form = isForm(servletRequest.getContentType())
                 ? decodePairs(new String(body, StandardCharsets.UTF_8))
                 : List.of();
+        checkParameters(query, form, limits);
         rejectDuplicates(query, form);
         return new RpcRequest(requestId, servletRequest.getMethod().toUpperCase(Locale.ROOT), query, form,
-                headers(servletRequest), body, servletRequest.getRemoteAddr(), servletRequest.isSecure());
+                headers, body, servletRequest.getRemoteAddr(), servletRequest.isSecure());
+    }
+
+    private static void checkQueryLength(String queryString, KmsProperties.Limits limits) {
+        long maxLength = limits.maxQueryLength().toBytes();
+        if (queryString != null && queryString.length() > maxLength) {
+            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                    "The query string is %d bytes long; the limit is %d bytes (kms.limits.max-query-length). Send large parameters in a form body."
+                            .formatted(queryString.length(), maxLength));
+        }
+    }
+
+    private static void checkParameters(List<Map.Entry<String, String>> query, List<Map.Entry<String, String>> form,
+            KmsProperties.Limits limits) {
+        int count = query.size() + form.size();
+        if (count > limits.maxParameters()) {
+            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                    "The request has %d parameters; the limit is %d (kms.limits.max-parameters)."
+                            .formatted(count, limits.maxParameters()));
+        }
+        for (List<Map.Entry<String, String>> parameters : List.of(query, form)) {
+            for (Map.Entry<String, String> parameter : parameters) {
+                String name = parameter.getKey();
+                if (name.length() > limits.maxParameterLength()) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The parameter name \"%s\" is %d characters long; the limit is %d (kms.limits.max-parameter-length)."
+                                    .formatted(Messages.abbreviate(name), name.length(), limits.maxParameterLength()));
+                }
+                // The value is not quoted, because it may be a secret such as Plaintext.
+                if (parameter.getValue().length() > limits.maxParameterLength()) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The specified parameter \"%s\" is not valid: its value is %d characters long; the limit is %d (kms.limits.max-parameter-length)."
+                                    .formatted(Messages.abbreviate(name), parameter.getValue().length(),
+                                            limits.maxParameterLength()));
+                }
+            }
+        }
     }
 
     /**
@@ -55,13 +99,14 @@ final class RpcRequestParser {
         }
     }
 
-    private static byte[] readBody(HttpServletRequest servletRequest) {
+    private static byte[] readBody(HttpServletRequest servletRequest, KmsProperties.Limits limits) {
+        int maxBytes = (int) Math.min(limits.maxBodySize().toBytes(), Integer.MAX_VALUE - 1);
         try {
-            byte[] body = servletRequest.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            byte[] body = servletRequest.getInputStream().readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
                 throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                        "The request body is larger than %d bytes, the limit of this service."
-                                .formatted(MAX_BODY_BYTES));
+                        "The request body is larger than %d bytes, the limit of this service (kms.limits.max-body-size)."
+                                .formatted(maxBytes));
             }
             return body;
         } catch (IOException e) {
@@ -108,9 +153,16 @@ final class RpcRequestParser {
         }
     }
 
-    private static Map<String, String> headers(HttpServletRequest servletRequest) {
+    private static Map<String, String> headers(HttpServletRequest servletRequest, KmsProperties.Limits limits) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(servletRequest.getHeaderNames())) {
+            for (String value : Collections.list(servletRequest.getHeaders(name))) {
+                if (value.length() > limits.maxHeaderLength()) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The header \"%s\" is %d characters long; the limit is %d (kms.limits.max-header-length)."
+                                    .formatted(Messages.abbreviate(name), value.length(), limits.maxHeaderLength()));
+                }
+            }
             headers.putIfAbsent(name.toLowerCase(Locale.ROOT), servletRequest.getHeader(name));
         }
         return Collections.unmodifiableMap(headers);

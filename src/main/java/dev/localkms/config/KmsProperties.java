@@ -1,9 +1,11 @@
 package dev.localkms.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the service, bound from {@code kms.*} properties or the matching {@code KMS_*}
@@ -22,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminToken token that {@code /_kms/} routes require in strict mode
  * @param clockSkew how far a signed request's timestamp may be from the server's clock
  * @param deletionInterval how often keys whose pending deletion window has ended are deleted
+ * @param bindAddress address the HTTP server listens on, loopback by default; {@code server.address} takes
+ *        precedence when set
+ * @param limits size and count limits of an RPC request
+ * @param throttling the per-account, per-action request rate limit
  */
 @ConfigurationProperties("kms")
 public record KmsProperties(
@@ -36,7 +42,45 @@ public record KmsProperties(
         @DefaultValue("false") boolean requestLog,
         String adminToken,
         @DefaultValue("15m") Duration clockSkew,
-        @DefaultValue("30s") Duration deletionInterval) {
+        @DefaultValue("30s") Duration deletionInterval,
+        @DefaultValue("127.0.0.1") String bindAddress,
+        @DefaultValue Limits limits,
+        @DefaultValue Throttling throttling) {
+
+    /**
+     * Limits of an RPC request, checked before the action runs. A request over a limit gets 400
+     * {@code InvalidParameter}. Tomcat's own {@code server.max-http-request-header-size} bounds the
+     * request line and all headers together before these checks run.
+     *
+     * @param maxQueryLength maximum length of the raw query string, in bytes as sent (percent-encoded). The
+ *        default leaves room for a 6144-character policy document of multi-byte characters, which the RAM
+ *        SDK sends in the query, and stays below Tomcat's 64 KB limit so that the reply names this setting
+     * @param maxHeaderLength maximum length of one header value, in characters
+     * @param maxBodySize maximum size of the request body
+     * @param maxParameters maximum number of parameters, query and form body together
+     * @param maxParameterLength maximum length of one decoded parameter name or value, in characters
+     */
+    public record Limits(
+            @DefaultValue("60KB") DataSize maxQueryLength,
+            @DefaultValue("8192") int maxHeaderLength,
+            @DefaultValue("1MB") DataSize maxBodySize,
+            @DefaultValue("100") int maxParameters,
+            @DefaultValue("32768") int maxParameterLength) {
+    }
+
+    /**
+     * Request rate limit per account and action. Each instance counts its own requests, so instances
+     * behind a load balancer together allow a multiple of the limit.
+     *
+     * @param enabled whether requests over the limit are rejected with {@code Rejected.Throttling}
+     * @param qps requests allowed per second for each account and action
+     * @param actionQps limits of single actions, by action name, that replace {@code qps}
+     */
+    public record Throttling(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("100") int qps,
+            @DefaultValue Map<String, Integer> actionQps) {
+    }
 
     /**
      * The account that exists on every start, with its root access key.

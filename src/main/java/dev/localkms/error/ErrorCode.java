@@ -33,6 +33,7 @@ public enum ErrorCode {
             "Sign in to the console: the session is missing, expired or signed out."),
     CONSOLE_HEADER_MISSING(HttpStatus.FORBIDDEN, "Console.MissingHeader",
             "Console requests must carry the X-KMS-Console header."),
+    THROTTLING(HttpStatus.TOO_MANY_REQUESTS, "Rejected.Throttling", "QPS Limit Exceeded"),
     INTERNAL_FAILURE(HttpStatus.INTERNAL_SERVER_ERROR, "InternalFailure", "Internal Failure."),
     SERVICE_UNAVAILABLE_TEMPORARY(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailableTemporary",
             "Service Unavailable Temporary."),

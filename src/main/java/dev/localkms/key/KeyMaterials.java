@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import dev.localkms.crypto.MasterKey;
+import dev.localkms.crypto.MasterKeyProvider;
 import org.springframework.stereotype.Component;
 
 /** Creates key versions with fresh material, stored wrapped under the master key, and unwraps them. */

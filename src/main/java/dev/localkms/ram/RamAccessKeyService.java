@@ -7,6 +7,7 @@ import java.util.List;
 import dev.localkms.account.AccessKeyDeactivated;
 import dev.localkms.account.AccessKeyEntity;
 import dev.localkms.account.AccessKeyRepository;
+import dev.localkms.account.AccessKeySecrets;
 import dev.localkms.account.AccountService;
 import dev.localkms.auth.Caller;
 import dev.localkms.common.WireDates;
@@ -37,15 +38,17 @@ public class RamAccessKeyService {
     private final RamUserService users;
     private final RamPermissionCheck permissions;
     private final Clock clock;
+    private final AccessKeySecrets secrets;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     RamAccessKeyService(AccessKeyRepository accessKeys, RamUserService users, RamPermissionCheck permissions,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, AccessKeySecrets secrets, ApplicationEventPublisher events) {
         this.accessKeys = accessKeys;
         this.users = users;
         this.permissions = permissions;
         this.clock = clock;
+        this.secrets = secrets;
         this.events = events;
     }
 
@@ -57,9 +60,11 @@ public class RamAccessKeyService {
         RamNames.verifyUserName(target);
         RamUserEntity user = users.locked(caller.accountId(), target);
         verifyQuota(user);
-        AccessKeyEntity key = accessKeys.save(new AccessKeyEntity(newAccessKeyId(), randomText(SECRET_LENGTH),
+        String accessKeyId = newAccessKeyId();
+        String secret = randomText(SECRET_LENGTH);
+        AccessKeyEntity key = accessKeys.save(new AccessKeyEntity(accessKeyId, secrets.encrypt(accessKeyId, secret),
                 caller.accountId(), user.getId(), AccountService.ACTIVE, clock.instant()));
-        return new CreateAccessKeyReply(new AccessKey(key.getId(), key.getSecret(), key.getStatus(),
+        return new CreateAccessKeyReply(new AccessKey(key.getId(), secret, key.getStatus(),
                 WireDates.format(key.getCreatedAt())));
     }
 
@@ -118,8 +123,8 @@ public class RamAccessKeyService {
         AccessKeyEntity existing = accessKeys.findById(accessKeyId).orElse(null);
         if (existing == null) {
             verifyQuota(user);
-            accessKeys.save(new AccessKeyEntity(accessKeyId, secret, accountId, user.getId(), status,
-                    clock.instant()));
+            accessKeys.save(new AccessKeyEntity(accessKeyId, secrets.encrypt(accessKeyId, secret), accountId,
+                    user.getId(), status, clock.instant()));
             return;
         }
         if (!user.getId().equals(existing.getUserId())) {
@@ -127,7 +132,10 @@ public class RamAccessKeyService {
                     + (existing.getUserId() == null ? "the root of account " : "another user of account ")
                     + existing.getAccountId() + ".");
         }
-        existing.setSecret(secret);
+        // An unchanged secret keeps its stored value, so that loading a seed file again changes no row.
+        if (!secrets.matches(accessKeyId, existing.getSecret(), secret)) {
+            existing.setSecret(secrets.encrypt(accessKeyId, secret));
+        }
         existing.setStatus(status);
         if (!active) {
             events.publishEvent(new AccessKeyDeactivated(accessKeyId));

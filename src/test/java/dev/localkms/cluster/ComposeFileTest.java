@@ -117,6 +117,19 @@ class ComposeFileTest {
         return INSTANCES.stream();
     }
 
+    @ParameterizedTest
+    @MethodSource("instances")
+    void instancesListenOnEveryInterface(String instance) {
+        assertThat(environment(instance)).containsEntry("KMS_BIND_ADDRESS", "0.0.0.0");
+    }
+
+    @Test
+    void loadBalancerIsPublishedOnLoopbackOnly() {
+        List<String> ports = strings(service(LOAD_BALANCER).get("ports"));
+
+        assertThat(ports).containsExactly("127.0.0.1:" + SERVICE_PORT + ":80");
+    }
+
     @Test
     void loadBalancerHasRegionalHostAliases() {
         Map<String, Object> networks = map(service(LOAD_BALANCER).get("networks"));

@@ -42,6 +42,11 @@ class DockerfileTest {
         assertThat(Files.isExecutable(HEALTHCHECK_SCRIPT)).as("healthcheck.sh is executable").isTrue();
     }
 
+    @Test
+    void listensOnEveryInterface() throws IOException {
+        assertThat(instructions("ENV")).contains("KMS_BIND_ADDRESS=0.0.0.0");
+    }
+
     /** Returns the arguments of every instruction with this name, with line continuations joined. */
     private static List<String> instructions(String name) throws IOException {
         String text = Files.readString(DOCKERFILE).replace("\\\n", " ");

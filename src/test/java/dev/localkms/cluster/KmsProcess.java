@@ -85,6 +85,14 @@ final class KmsProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
+        try {
+            // The log scan after the integration tests reads every log under target/it-logs.
+            Path copy = Path.of("target", "it-logs", "kms-process-" + process.pid() + ".log");
+            Files.createDirectories(copy.getParent());
+            Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Failed to keep the log " + log + " for the log scan", e);
+        }
     }
 
     private static int awaitPort(Process process, Path log) throws IOException, InterruptedException {

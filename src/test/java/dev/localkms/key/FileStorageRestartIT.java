@@ -56,8 +56,9 @@ class FileStorageRestartIT {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LocalKmsApplication.class)
-                .properties("server.port=0", "kms.storage.file=" + storageDirectory.resolve("kms"))
-                .run();
+                .properties("kms.storage.file=" + storageDirectory.resolve("kms"))
+                // An argument, because a default property loses to application.yml's server.port of 8080.
+                .run("--server.port=0");
     }
 
     private static KmsDriver driver(ConfigurableApplicationContext context) {

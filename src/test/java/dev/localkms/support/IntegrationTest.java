@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
  * by every subclass through Spring's context cache. Each test makes its own unique names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SecretRecordingConfiguration.class})
 public abstract class IntegrationTest {
 
     /** The default account, as configured in the service's defaults. */

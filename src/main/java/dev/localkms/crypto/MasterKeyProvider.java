@@ -1,11 +1,10 @@
-package dev.localkms.key;
+package dev.localkms.crypto;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
 import dev.localkms.config.KmsProperties;
-import dev.localkms.crypto.MasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,7 +19,7 @@ import org.springframework.util.StringUtils;
  * database, else a new one stored there on first use. Instances sharing a database share the key.
  */
 @Component
-class MasterKeyProvider implements ApplicationRunner {
+public class MasterKeyProvider implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKeyProvider.class);
     private static final String ROW_ID = "default";
@@ -30,7 +29,7 @@ class MasterKeyProvider implements ApplicationRunner {
     private final Clock clock;
     private volatile MasterKey masterKey;
 
-    MasterKeyProvider(JdbcTemplate jdbc, KmsProperties properties, Clock clock) {
+    public MasterKeyProvider(JdbcTemplate jdbc, KmsProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -42,7 +41,8 @@ class MasterKeyProvider implements ApplicationRunner {
         masterKey();
     }
 
-    MasterKey masterKey() {
+    /** Returns the master key, loading it on first use. */
+    public MasterKey masterKey() {
         MasterKey current = masterKey;
         if (current == null) {
             synchronized (this) {

@@ -1,0 +1,87 @@
+package dev.localkms.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.localkms.support.LimitedIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that stops sending in the middle of a request loses its connection after Tomcat's connection
+ * timeout ({@code server.tomcat.connection-timeout}, one second in this context), and no thread waits
+ * for it longer than that.
+ */
+class SlowRequestIT extends LimitedIntegrationTest {
+
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+
+    @Test
+    void halfSentHeadersAreDropped() throws Exception {
+        Result result = sendAndWait("GET /?Action=ListKeys HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Partial: ");
+
+        assertThat(result.closed()).as("the server closed the connection").isTrue();
+        assertThat(result.elapsed()).isBetween(CONNECTION_TIMEOUT.minusMillis(200), CONNECTION_TIMEOUT.multipliedBy(5));
+        assertThat(result.reply()).doesNotStartWith("HTTP/1.1 2").doesNotContain("<html");
+    }
+
+    @Test
+    void halfSentBodyIsRejected() throws Exception {
+        Result result = sendAndWait("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\nAction=CreateKey&Descr");
+
+        assertThat(result.closed()).as("the server closed the connection").isTrue();
+        assertThat(result.elapsed()).isBetween(CONNECTION_TIMEOUT.minusMillis(200), CONNECTION_TIMEOUT.multipliedBy(5));
+        assertThat(result.reply()).startsWith("HTTP/1.1 400").contains("\"Code\":\"InvalidParameter\"")
+                .contains("The request body was not received in time");
+    }
+
+    @Test
+    void idleKeepAliveConnectionIsClosed() throws Exception {
+        Result result = sendAndWait("GET /?Action=ListAliases HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+        assertThat(result.reply()).startsWith("HTTP/1.1 200");
+        assertThat(result.closed()).as("the server closed the connection").isTrue();
+        assertThat(result.elapsed()).isLessThan(CONNECTION_TIMEOUT.multipliedBy(5));
+    }
+
+    /**
+     * Sends {@code request}, then neither sends more nor closes, and reads until the server closes the
+     * connection or 10 seconds pass.
+     */
+    private Result sendAndWait(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            long start = System.nanoTime();
+            InputStream in = socket.getInputStream();
+            StringBuilder reply = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            boolean closed = false;
+            try {
+                for (int read = in.read(buffer); ; read = in.read(buffer)) {
+                    if (read < 0) {
+                        closed = true;
+                        break;
+                    }
+                    reply.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                }
+            } catch (java.net.SocketException e) {
+                // A reset also means the server dropped the connection.
+                closed = true;
+            } catch (java.net.SocketTimeoutException e) {
+                closed = false;
+            }
+            return new Result(reply.toString(), closed, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private record Result(String reply, boolean closed, Duration elapsed) {
+    }
+}
