@@ -31,6 +31,9 @@ class JdbcNonceRegistry implements NonceRegistry {
     /**
      * Inserts the nonce in one statement, so that a signed request costs one database commit. Only when
      * the nonce is already recorded does it delete that record, if it has expired, and insert again.
+     *
+     * <p>NOTE: each registration is a commit of its own. On H2 file storage concurrent requests wait for
+     * each other's commits, the largest cost of a signed read in BENCHMARKS.md.
      */
     @Override
     public boolean register(String accessKeyId, String nonce, Instant now, Instant expiresAt) {
