@@ -1,12 +1,28 @@
 package dev.localkms.auth;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,43 +30,162 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps nonces in the database, where the primary key on (access key, nonce) makes a replay fail even
  * when the two requests reach different instances.
+ *
+ * <p>Registrations are written by one writer thread in group commits: the nonces of requests that arrive
+ * while a commit is running go into the next transaction together. A commit is the largest cost of a
+ * signed request on H2 file storage, where every commit writes to the file under a store-wide lock, and
+ * PostgreSQL waits for a WAL flush per commit. Each request still waits until its own nonce is committed.
  */
 @Component
-class JdbcNonceRegistry implements NonceRegistry {
+class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcNonceRegistry.class);
 
+    /** Maximum number of registrations written in one transaction. */
+    static final int MAX_BATCH = 256;
+    /** Maximum time a request waits for its batch to commit, well above any lock or statement timeout. */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(60);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The batch order, which is also the order of the row locks a transaction takes. */
+    private static final Comparator<Registration> LOCK_ORDER =
+            Comparator.comparing(Registration::accessKeyId).thenComparing(Registration::nonce);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final BlockingQueue<Registration> pending = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
 
     JdbcNonceRegistry(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writer = new Thread(this::writeBatches, "nonce-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
     /**
-     * Inserts the nonce in one statement, so that a signed request costs one database commit. Only when
-     * the nonce is already recorded does it delete that record, if it has expired, and insert again.
-     *
-     * <p>NOTE: each registration is a commit of its own. On H2 file storage concurrent requests wait for
-     * each other's commits, the largest cost of a signed read in BENCHMARKS.md.
+     * Queues the nonce for the next group commit and waits for its result. When the writer thread has
+     * stopped, at shutdown, the calling thread writes the nonce itself.
      */
     @Override
     public boolean register(String accessKeyId, String nonce, Instant now, Instant expiresAt) {
-        if (insert(accessKeyId, nonce, expiresAt)) {
-            return true;
+        Registration registration = new Registration(accessKeyId, nonce, now, expiresAt, new CompletableFuture<>());
+        if (!running) {
+            return registerNow(List.of(registration)).get(0);
         }
-        int expired = jdbc.update("delete from signature_nonce where access_key_id = ? and nonce = ? and expires_at < ?",
-                accessKeyId, nonce, Timestamp.from(now));
-        return expired > 0 && insert(accessKeyId, nonce, expiresAt);
+        pending.add(registration);
+        try {
+            return registration.result().get(COMMIT_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new DataAccessResourceFailureException("Recording a signature nonce failed.", e.getCause());
+        } catch (TimeoutException e) {
+            throw new DataAccessResourceFailureException(
+                    "Recording a signature nonce timed out after " + COMMIT_WAIT.toSeconds() + " s.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataAccessResourceFailureException("Interrupted while recording a signature nonce.", e);
+        }
     }
 
-    private boolean insert(String accessKeyId, String nonce, Instant expiresAt) {
+    private void writeBatches() {
+        List<Registration> batch = new ArrayList<>(MAX_BATCH);
         try {
-            jdbc.update("insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)",
-                    accessKeyId, nonce, Timestamp.from(expiresAt));
+            while (running) {
+                Registration first = pending.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                pending.drainTo(batch, MAX_BATCH - 1);
+                complete(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // Later registrations are written by their own threads, so none waits for a writer that is gone.
+            running = false;
+        }
+    }
+
+    /** Writes one batch and hands each request its result, or the batch's failure. */
+    private void complete(List<Registration> batch) {
+        batch.sort(LOCK_ORDER);
+        try {
+            List<Boolean> results = registerNow(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Recording {} signature nonces failed: {}", batch.size(), e.toString());
+            batch.forEach(registration -> registration.result().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Registers the batch in one transaction and returns, in the batch's order, whether each nonce was new.
+     * Batches are sorted in {@link #LOCK_ORDER} first, so two instances writing overlapping batches wait
+     * for each other instead of deadlocking.
+     */
+    private List<Boolean> registerNow(List<Registration> batch) {
+        return jdbc.execute((ConnectionCallback<List<Boolean>>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                            "insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)");
+                    PreparedStatement deleteExpired = connection.prepareStatement(
+                            "delete from signature_nonce where access_key_id = ? and nonce = ? and expires_at < ?")) {
+                List<Boolean> results = new ArrayList<>(batch.size());
+                for (Registration registration : batch) {
+                    results.add(registerOne(connection, insert, deleteExpired, registration));
+                }
+                connection.commit();
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    /**
+     * Inserts the nonce. Only when it is already recorded does it delete that record, if it has expired,
+     * and insert again. A duplicate rolls back to a savepoint, so the rest of the batch stays in the
+     * transaction on PostgreSQL too.
+     */
+    private static boolean registerOne(Connection connection, PreparedStatement insert,
+            PreparedStatement deleteExpired, Registration registration) throws SQLException {
+        if (insert(connection, insert, registration)) {
             return true;
-        } catch (DuplicateKeyException e) {
+        }
+        deleteExpired.setString(1, registration.accessKeyId());
+        deleteExpired.setString(2, registration.nonce());
+        deleteExpired.setTimestamp(3, Timestamp.from(registration.now()));
+        return deleteExpired.executeUpdate() > 0 && insert(connection, insert, registration);
+    }
+
+    private static boolean insert(Connection connection, PreparedStatement insert, Registration registration)
+            throws SQLException {
+        insert.setString(1, registration.accessKeyId());
+        insert.setString(2, registration.nonce());
+        insert.setTimestamp(3, Timestamp.from(registration.expiresAt()));
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            insert.executeUpdate();
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(savepoint);
             return false;
         }
     }
@@ -62,5 +197,24 @@ class JdbcNonceRegistry implements NonceRegistry {
         if (deleted > 0) {
             log.debug("Deleted {} expired signature nonces", deleted);
         }
+    }
+
+    /**
+     * Stops the writer thread once the web server has stopped taking requests, and writes what is still
+     * queued on this thread.
+     */
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        writer.join(Duration.ofSeconds(5).toMillis());
+        List<Registration> rest = new ArrayList<>();
+        pending.drainTo(rest);
+        if (!rest.isEmpty()) {
+            complete(rest);
+        }
+    }
+
+    private record Registration(String accessKeyId, String nonce, Instant now, Instant expiresAt,
+            CompletableFuture<Boolean> result) {
     }
 }

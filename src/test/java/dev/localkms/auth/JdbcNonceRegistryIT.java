@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import dev.localkms.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -47,6 +54,42 @@ class JdbcNonceRegistryIT extends IntegrationTest {
         registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW));
 
         assertThat(registry.register("LTAIotherKey", nonce, NOW, NOW.plus(WINDOW))).isTrue();
+    }
+
+    @Test
+    void concurrentReplaysAcceptOnlyOne() throws Exception {
+        String nonce = nonce();
+
+        List<Boolean> results = registerConcurrently(IntStream.range(0, 32)
+                .mapToObj(i -> (Callable<Boolean>) () -> registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW)))
+                .toList());
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(results).filteredOn(accepted -> !accepted).hasSize(31);
+    }
+
+    @Test
+    void concurrentDistinctNoncesAllAccepted() throws Exception {
+        List<Boolean> results = registerConcurrently(IntStream.range(0, 300)
+                .mapToObj(i -> (Callable<Boolean>) () -> registry.register("LTAIkey" + (i % 3), nonce(), NOW,
+                        NOW.plus(WINDOW)))
+                .toList());
+
+        assertThat(results).hasSize(300).containsOnly(true);
+    }
+
+    /** Runs the registrations from 16 threads at once, more than one group commit can take at a time. */
+    private static List<Boolean> registerConcurrently(List<Callable<Boolean>> registrations) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> result : threads.invokeAll(registrations)) {
+                results.add(result.get());
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static String nonce() {
