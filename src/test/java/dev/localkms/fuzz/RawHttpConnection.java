@@ -153,7 +153,7 @@ final class RawHttpConnection implements AutoCloseable {
     }
 
     /** The connection was closed before the server read the request, so sending it again is safe. */
-    private static final class StaleConnectionException extends IOException {
+    static final class StaleConnectionException extends IOException {
 
         StaleConnectionException(String message, Throwable cause) {
             super(message, cause);
