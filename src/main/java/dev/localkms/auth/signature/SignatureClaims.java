@@ -73,8 +73,7 @@ public final class SignatureClaims {
                 ? parseSignedHeaders(parts.get(SIGNED_HEADERS))
                 : Acs3Signature.defaultSignedHeaders(request.headers());
 
-        // NOTE: the client chooses the signed headers, and nothing here requires x-acs-date or
-        // x-acs-signature-nonce among them. Alibaba does not document whether its gateway does.
+        requireAcsHeadersSigned(request, signedHeaders);
         return new SignatureClaim(
                 SignatureScheme.ACS3_HMAC_SHA256,
                 accessKeyId,
@@ -82,6 +81,24 @@ public final class SignatureClaims {
                 request.header("x-acs-date").orElse(null),
                 request.header("x-acs-signature-nonce").orElse(null),
                 signedHeaders);
+    }
+
+    /**
+     * Rejects a request with an {@code x-acs-*} header left out of its signed headers, because the
+     * signature would then not bind the action, version, date or nonce that the service acts on.
+     * The official SDKs sign all of them. {@code host} is not required, because the legacy Java
+     * core's V3 composer (aliyun-java-sdk-core 4.7) signs {@code content-type} but not {@code host}.
+     */
+    private static void requireAcsHeadersSigned(SignedRequest request, List<String> signedHeaders) {
+        request.headers().keySet().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .filter(name -> name.startsWith("x-acs-") && !signedHeaders.contains(name))
+                .sorted()
+                .findFirst()
+                .ifPresent(name -> {
+                    throw incomplete("The header \"" + name + "\" is not in the SignedHeaders of the"
+                            + " Authorization header. Sign every x-acs-* header that the request sends.");
+                });
     }
 
     /** Splits {@code Name=value,Name=value} into a map, rejecting unknown, repeated and unnamed parts. */
