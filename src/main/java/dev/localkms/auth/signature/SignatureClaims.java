@@ -30,7 +30,8 @@ public final class SignatureClaims {
      * @return the claim, or empty when the request carries no signature at all
      * @throws KmsException {@code IncompleteSignature} when the {@code Authorization} header is
      *     malformed or names an algorithm other than {@code ACS3-HMAC-SHA256}, or when a V1 request has
-     *     an empty {@code Signature} or no {@code AccessKeyId}
+     *     an empty {@code Signature}, no {@code AccessKeyId}, or a {@code SignatureMethod} or
+     *     {@code SignatureVersion} other than {@code HMAC-SHA1} and {@code 1.0}
      */
     public static Optional<SignatureClaim> read(SignedRequest request) {
         Optional<String> authorization = request.header("authorization").filter(value -> !value.isBlank());
@@ -47,6 +48,8 @@ public final class SignatureClaims {
         String accessKeyId = request.parameter("AccessKeyId")
                 .filter(value -> !value.isEmpty())
                 .orElseThrow(() -> incomplete("The request has a Signature parameter but no AccessKeyId parameter."));
+        requireParameterValue(request, "SignatureMethod", RpcV1Signature.SIGNATURE_METHOD);
+        requireParameterValue(request, "SignatureVersion", RpcV1Signature.SIGNATURE_VERSION);
         return new SignatureClaim(
                 SignatureScheme.RPC_V1,
                 accessKeyId,
@@ -54,6 +57,19 @@ public final class SignatureClaims {
                 request.parameter("Timestamp").orElse(null),
                 request.parameter("SignatureNonce").orElse(null),
                 List.of());
+    }
+
+    /**
+     * Rejects a V1 parameter that names another signature method or version than the one this service
+     * verifies. A request without the parameter is checked as {@code HMAC-SHA1} version {@code 1.0}.
+     */
+    private static void requireParameterValue(SignedRequest request, String name, String supported) {
+        request.parameter(name)
+                .filter(value -> !value.equals(supported))
+                .ifPresent(value -> {
+                    throw incomplete("The parameter \"%s\" is \"%s\", but this service supports only \"%s\"."
+                            .formatted(name, value, supported));
+                });
     }
 
     private static SignatureClaim readAcs3(SignedRequest request, String authorization) {

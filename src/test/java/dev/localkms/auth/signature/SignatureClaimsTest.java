@@ -66,6 +66,31 @@ class SignatureClaimsTest {
         assertIncomplete(request, "no AccessKeyId parameter");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "SignatureMethod, HMAC-SHA256, HMAC-SHA1",
+        "SignatureMethod, hmac-sha1, HMAC-SHA1",
+        "SignatureMethod, '', HMAC-SHA1",
+        "SignatureVersion, 2.0, 1.0",
+        "SignatureVersion, 1, 1.0",
+    })
+    void rpcV1WithOtherMethodOrVersionIsIncomplete(String parameter, String value, String supported) {
+        SignedRequest request = request(List.of(Map.entry("AccessKeyId", ACCESS_KEY_ID),
+                Map.entry("Signature", "abc="), Map.entry(parameter, value)), List.of(), Map.of());
+
+        assertIncomplete(request, "The parameter \"%s\" is \"%s\", but this service supports only \"%s\"."
+                .formatted(parameter, value, supported));
+    }
+
+    @Test
+    void rpcV1WithDocumentedMethodAndVersion() {
+        SignedRequest request = request(List.of(Map.entry("AccessKeyId", ACCESS_KEY_ID),
+                Map.entry("Signature", "abc="), Map.entry("SignatureMethod", "HMAC-SHA1"),
+                Map.entry("SignatureVersion", "1.0")), List.of(), Map.of());
+
+        assertThat(SignatureClaims.read(request)).map(SignatureClaim::scheme).contains(SignatureScheme.RPC_V1);
+    }
+
     @Test
     void rpcV1WithEmptySignatureIsIncomplete() {
         SignedRequest request = request(List.of(
