@@ -5,18 +5,31 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.localkms.error.ErrorCode;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes Alibaba's JSON error body for the errors that Tomcat reports itself, before the application
  * reads the request: an unparsable request line, a request line or headers over the size limit, an
  * invalid Host header. Tomcat's own valve would send an HTML page that no SDK can read.
+ *
+ * <p>Each rejection is logged with its status only, at most once a minute with a count of the ones
+ * in between, because the request's bytes may carry plaintext or a signature.
  */
 public class AlibabaErrorReportValve extends ErrorReportValve {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlibabaErrorReportValve.class);
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final AtomicLong unloggedRejections = new AtomicLong();
+    private final AtomicLong lastLogNanos = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -24,6 +37,7 @@ public class AlibabaErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
+        logRejection(status);
         ErrorCode code = switch (status) {
             case 404 -> ErrorCode.INVALID_ACTION;
             case 405, 501 -> ErrorCode.UNSUPPORTED_HTTP_METHOD;
@@ -49,6 +63,17 @@ public class AlibabaErrorReportValve extends ErrorReportValve {
             }
         } catch (IOException | IllegalStateException e) {
             // The connection is already closed, so no reply can be sent.
+        }
+    }
+
+    private void logRejection(int status) {
+        long rejections = unloggedRejections.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLogNanos.get();
+        if (now - last >= LOG_INTERVAL_NANOS && lastLogNanos.compareAndSet(last, now)) {
+            unloggedRejections.addAndGet(-rejections);
+            LOG.info("Rejected a request that Tomcat could not read: HTTP status {}"
+                    + "; {} rejections since the previous message", status, rejections);
         }
     }
 }

@@ -97,7 +97,9 @@ public final class RamNames {
      */
     public static PolicyDocument verifyPolicyDocument(String policyDocument) {
         if (policyDocument.length() > RamLimits.POLICY_DOCUMENT_LENGTH) {
-            throw KmsException.of(ErrorCode.POLICY_DOCUMENT_LENGTH);
+            throw KmsException.withMessage(ErrorCode.POLICY_DOCUMENT_LENGTH,
+                    "The parameter - \"PolicyDocument\" beyond the length limit: it is %d characters long; the limit is %d."
+                            .formatted(policyDocument.length(), RamLimits.POLICY_DOCUMENT_LENGTH));
         }
         return PolicyDocument.parse(policyDocument);
     }

@@ -9,6 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.localkms.auth.signature.RpcV1Signature;
 
 import dev.localkms.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -136,6 +145,41 @@ class BadInputIT extends IntegrationTest {
     }
 
     /** Sends a GET whose request line is exactly {@code path}, which {@link URI} would reject. */
+    @Test
+    void v1OtherSignatureMethodIsRejected() throws Exception {
+        HttpResponse<String> documented = get(signedV1ListKeys("HMAC-SHA1", "1.0"));
+        HttpResponse<String> sha256Method = get(signedV1ListKeys("HMAC-SHA256", "1.0"));
+        HttpResponse<String> version2 = get(signedV1ListKeys("HMAC-SHA1", "2.0"));
+
+        assertThat(documented.statusCode()).isEqualTo(200);
+        assertThat(sha256Method.statusCode()).isEqualTo(400);
+        assertThat(sha256Method.body()).contains("\"Code\":\"IncompleteSignature\"")
+                .contains("The parameter \\\"SignatureMethod\\\" is \\\"HMAC-SHA256\\\", "
+                        + "but this service supports only \\\"HMAC-SHA1\\\".");
+        assertThat(version2.statusCode()).isEqualTo(400);
+        assertThat(version2.body()).contains("\"Code\":\"IncompleteSignature\"")
+                .contains("The parameter \\\"SignatureVersion\\\" is \\\"2.0\\\", "
+                        + "but this service supports only \\\"1.0\\\".");
+    }
+
+    /** Returns a ListKeys path signed with HMAC-SHA1 by the root key, whatever method and version it names. */
+    private static String signedV1ListKeys(String signatureMethod, String signatureVersion) {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>(List.of(
+                Map.entry("Action", "ListKeys"),
+                Map.entry("Version", "2016-01-20"),
+                Map.entry("Format", "JSON"),
+                Map.entry("AccessKeyId", ROOT_ACCESS_KEY_ID),
+                Map.entry("SignatureMethod", signatureMethod),
+                Map.entry("SignatureVersion", signatureVersion),
+                Map.entry("SignatureNonce", UUID.randomUUID().toString()),
+                Map.entry("Timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
+        String signature = RpcV1Signature.sign(RpcV1Signature.stringToSign("GET", parameters, true), ROOT_SECRET);
+        parameters.add(Map.entry(RpcV1Signature.SIGNATURE_PARAMETER, signature));
+        return "/?" + parameters.stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
     private String rawGet(String path) throws Exception {
         return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     }

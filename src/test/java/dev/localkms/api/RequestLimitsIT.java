@@ -124,7 +124,9 @@ class RequestLimitsIT extends IntegrationTest {
 
         assertThat(padded).hasSize(6145);
         assertThat(reply.statusCode()).isEqualTo(400);
-        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter.PolicyDocument.Length\"");
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter.PolicyDocument.Length\"")
+                .contains("The parameter - \\\"PolicyDocument\\\" beyond the length limit: "
+                        + "it is 6145 characters long; the limit is 6144.");
     }
 
     /** Returns a ListKeys query of exactly {@code length} characters, padded with parameters of 30000 characters or less. */

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import dev.localkms.account.AccessKeyRecord;
 import dev.localkms.account.AccountService;
 import dev.localkms.api.RpcRequest;
+import dev.localkms.auth.signature.Acs3Signature;
 import dev.localkms.auth.signature.CapturedRequest;
 import dev.localkms.auth.signature.SignatureClaims;
 import dev.localkms.auth.signature.SignedRequest;
@@ -35,6 +36,7 @@ class AuthenticatorTest {
 
     private static final String ACCOUNT_ID = "5555555555555555";
     private static final List<CapturedRequest> CAPTURES = CapturedRequest.readAll();
+    private static final Instant ACS3_TIME = Instant.parse("2026-12-04T19:20:06Z");
 
     private final AccountService accounts = mock(AccountService.class);
     private final Map<String, Instant> nonces = new HashMap<>();
@@ -146,6 +148,103 @@ class AuthenticatorTest {
 
         assertThat(caller.accountId()).isEqualTo(ACCOUNT_ID);
         assertThat(caller.signed()).isFalse();
+    }
+
+    @Test
+    void acs3WithOnlyHostSignedIsRejected() {
+        givenKey(CapturedRequest.SECRET, true);
+        RpcRequest request = signedAcs3(acs3Headers("ListKeys", "nonce-host-only"), List.of("host"));
+
+        assertUnsignedHeader(request, "x-acs-action");
+    }
+
+    @Test
+    void acs3ActionChangedOutsideSignatureIsRejected() {
+        givenKey(CapturedRequest.SECRET, true);
+        Map<String, String> headers = acs3Headers("ListKeys", "nonce-action");
+        RpcRequest signed = signedAcs3(headers, List.of("host", "x-acs-date", "x-acs-signature-nonce"));
+        RpcRequest changed = withHeader(signed, "x-acs-action", "ScheduleKeyDeletion");
+
+        assertUnsignedHeader(changed, "x-acs-action");
+    }
+
+    @Test
+    void acs3ReplayWithFreshUnsignedNonceIsRejected() {
+        givenKey(CapturedRequest.SECRET, true);
+        Map<String, String> headers = acs3Headers("ListKeys", "nonce-first");
+        RpcRequest signed = signedAcs3(headers, List.of("host", "x-acs-action", "x-acs-date"));
+        RpcRequest replayed = withHeader(signed, "x-acs-signature-nonce", "nonce-replayed");
+
+        assertUnsignedHeader(signed, "x-acs-signature-nonce");
+        assertUnsignedHeader(replayed, "x-acs-signature-nonce");
+    }
+
+    @Test
+    void acs3WithEveryAcsHeaderSignedIsAccepted() {
+        givenKey(CapturedRequest.SECRET, true);
+        RpcRequest request = signedAcs3(acs3Headers("ListKeys", "nonce-all"),
+                List.of("x-acs-action", "x-acs-date", "x-acs-signature-nonce"));
+
+        Caller caller = authenticator(AuthMode.STRICT, ACS3_TIME).authenticate(request, "cn-hangzhou");
+
+        assertThat(caller.signed()).isTrue();
+    }
+
+    @Test
+    void acs3WithoutSignedHeadersSignsDefaults() {
+        givenKey(CapturedRequest.SECRET, true);
+        RpcRequest request = signedAcs3(acs3Headers("ListKeys", "nonce-legacy"), null);
+
+        Caller caller = authenticator(AuthMode.STRICT, ACS3_TIME).authenticate(request, "cn-hangzhou");
+
+        assertThat(caller.signed()).isTrue();
+    }
+
+    private void assertUnsignedHeader(RpcRequest request, String header) {
+        assertThatThrownBy(() -> authenticator(AuthMode.STRICT, ACS3_TIME).authenticate(request, "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class, error -> {
+                    assertThat(error.errorCode().code()).isEqualTo("IncompleteSignature");
+                    assertThat(error.getMessage()).contains("\"" + header + "\" is not in the SignedHeaders");
+                });
+    }
+
+    private static RpcRequest withHeader(RpcRequest request, String name, String value) {
+        Map<String, String> headers = new HashMap<>(request.headers());
+        headers.put(name, value);
+        return new RpcRequest("test", request.method(), request.queryParameters(), request.formParameters(), headers,
+                request.body(), "127.0.0.1", false);
+    }
+
+    private static Map<String, String> acs3Headers(String action, String nonce) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("host", "127.0.0.1:8080");
+        headers.put("x-acs-action", action);
+        headers.put("x-acs-version", "2016-01-20");
+        headers.put("x-acs-date", ACS3_TIME.toString());
+        headers.put("x-acs-signature-nonce", nonce);
+        return headers;
+    }
+
+    /**
+     * Returns a V3 request signed with the captures' secret over {@code signedHeaders}, or over the
+     * default headers with no SignedHeaders part, as the legacy Java V3 composer sends, when it is null.
+     * The x-acs-version header is always signed.
+     */
+    private static RpcRequest signedAcs3(Map<String, String> headers, List<String> signedHeaders) {
+        SignedRequest unsigned = new SignedRequest("POST", List.of(), List.of(), headers, new byte[0]);
+        List<String> names = signedHeaders == null
+                ? Acs3Signature.defaultSignedHeaders(headers)
+                : Stream.concat(signedHeaders.stream(), Stream.of("x-acs-version")).sorted().toList();
+        String signature = Acs3Signature.sign(Acs3Signature.stringToSign(
+                Acs3Signature.canonicalRequest(unsigned, names)), CapturedRequest.SECRET);
+        String authorization = signedHeaders == null
+                ? "ACS3-HMAC-SHA256 Credential=%s,Signature=%s".formatted(CapturedRequest.ACCESS_KEY_ID, signature)
+                : "ACS3-HMAC-SHA256 Credential=%s,SignedHeaders=%s,Signature=%s".formatted(
+                        CapturedRequest.ACCESS_KEY_ID, String.join(";", names), signature);
+        Map<String, String> signedRequestHeaders = new HashMap<>(headers);
+        signedRequestHeaders.put("authorization", authorization);
+        return new RpcRequest("test", "POST", List.of(), List.of(), signedRequestHeaders, new byte[0], "127.0.0.1",
+                false);
     }
 
     private void assertCode(Authenticator authenticator, CapturedRequest capture, String code) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.localkms.error.KmsException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,16 @@ class RamNamesTest {
     @ValueSource(strings = {"Alice Smith", "ops_team", "张三"})
     void validDisplayNamePasses(String displayName) {
         assertThatNoException().isThrownBy(() -> RamNames.verifyDisplayName(displayName));
+    }
+
+    @Test
+    void policyDocumentLengthErrorNamesBothLengths() {
+        String document = DOCUMENT.replace("}]}", "}]" + " ".repeat(6145 - DOCUMENT.length()) + "}");
+
+        KmsException error = catchThrowableOfType(KmsException.class, () -> RamNames.verifyPolicyDocument(document));
+
+        assertThat(error.getMessage()).isEqualTo(
+                "The parameter - \"PolicyDocument\" beyond the length limit: it is 6145 characters long; the limit is 6144.");
     }
 
     @ParameterizedTest

@@ -437,6 +437,7 @@ class RamSdkIT extends IntegrationTest {
 
         assertThat(error.code()).isEqualTo("InvalidParameter.PolicyDocument.Length");
         assertThat(error.status()).isEqualTo(400);
+        assertThat(error.getMessage()).contains("it is 6145 characters long; the limit is 6144.");
     }
 
     /** Returns a valid policy of exactly {@code length} characters, with characters that need percent-encoding. */

@@ -11,6 +11,12 @@ public final class RpcV1Signature {
     /** Name of the parameter that carries the signature, and so is left out of what is signed. */
     public static final String SIGNATURE_PARAMETER = "Signature";
 
+    /** Value of the {@code SignatureMethod} parameter, the only one this service verifies. */
+    public static final String SIGNATURE_METHOD = "HMAC-SHA1";
+
+    /** Value of the {@code SignatureVersion} parameter, the only one this service verifies. */
+    public static final String SIGNATURE_VERSION = "1.0";
+
     private RpcV1Signature() {
     }
 

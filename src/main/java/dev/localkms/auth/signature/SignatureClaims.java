@@ -30,7 +30,8 @@ public final class SignatureClaims {
      * @return the claim, or empty when the request carries no signature at all
      * @throws KmsException {@code IncompleteSignature} when the {@code Authorization} header is
      *     malformed or names an algorithm other than {@code ACS3-HMAC-SHA256}, or when a V1 request has
-     *     an empty {@code Signature} or no {@code AccessKeyId}
+     *     an empty {@code Signature}, no {@code AccessKeyId}, or a {@code SignatureMethod} or
+     *     {@code SignatureVersion} other than {@code HMAC-SHA1} and {@code 1.0}
      */
     public static Optional<SignatureClaim> read(SignedRequest request) {
         Optional<String> authorization = request.header("authorization").filter(value -> !value.isBlank());
@@ -47,6 +48,8 @@ public final class SignatureClaims {
         String accessKeyId = request.parameter("AccessKeyId")
                 .filter(value -> !value.isEmpty())
                 .orElseThrow(() -> incomplete("The request has a Signature parameter but no AccessKeyId parameter."));
+        requireParameterValue(request, "SignatureMethod", RpcV1Signature.SIGNATURE_METHOD);
+        requireParameterValue(request, "SignatureVersion", RpcV1Signature.SIGNATURE_VERSION);
         return new SignatureClaim(
                 SignatureScheme.RPC_V1,
                 accessKeyId,
@@ -54,6 +57,19 @@ public final class SignatureClaims {
                 request.parameter("Timestamp").orElse(null),
                 request.parameter("SignatureNonce").orElse(null),
                 List.of());
+    }
+
+    /**
+     * Rejects a V1 parameter that names another signature method or version than the one this service
+     * verifies. A request without the parameter is checked as {@code HMAC-SHA1} version {@code 1.0}.
+     */
+    private static void requireParameterValue(SignedRequest request, String name, String supported) {
+        request.parameter(name)
+                .filter(value -> !value.equals(supported))
+                .ifPresent(value -> {
+                    throw incomplete("The parameter \"%s\" is \"%s\", but this service supports only \"%s\"."
+                            .formatted(name, value, supported));
+                });
     }
 
     private static SignatureClaim readAcs3(SignedRequest request, String authorization) {
@@ -73,8 +89,7 @@ public final class SignatureClaims {
                 ? parseSignedHeaders(parts.get(SIGNED_HEADERS))
                 : Acs3Signature.defaultSignedHeaders(request.headers());
 
-        // NOTE: the client chooses the signed headers, and nothing here requires x-acs-date or
-        // x-acs-signature-nonce among them. Alibaba does not document whether its gateway does.
+        requireAcsHeadersSigned(request, signedHeaders);
         return new SignatureClaim(
                 SignatureScheme.ACS3_HMAC_SHA256,
                 accessKeyId,
@@ -82,6 +97,24 @@ public final class SignatureClaims {
                 request.header("x-acs-date").orElse(null),
                 request.header("x-acs-signature-nonce").orElse(null),
                 signedHeaders);
+    }
+
+    /**
+     * Rejects a request with an {@code x-acs-*} header left out of its signed headers, because the
+     * signature would then not bind the action, version, date or nonce that the service acts on.
+     * The official SDKs sign all of them. {@code host} is not required, because the legacy Java
+     * core's V3 composer (aliyun-java-sdk-core 4.7) signs {@code content-type} but not {@code host}.
+     */
+    private static void requireAcsHeadersSigned(SignedRequest request, List<String> signedHeaders) {
+        request.headers().keySet().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .filter(name -> name.startsWith("x-acs-") && !signedHeaders.contains(name))
+                .sorted()
+                .findFirst()
+                .ifPresent(name -> {
+                    throw incomplete("The header \"" + name + "\" is not in the SignedHeaders of the"
+                            + " Authorization header. Sign every x-acs-* header that the request sends.");
+                });
     }
 
     /** Splits {@code Name=value,Name=value} into a map, rejecting unknown, repeated and unnamed parts. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -65,6 +66,31 @@ class SignatureClaimsTest {
         assertIncomplete(request, "no AccessKeyId parameter");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "SignatureMethod, HMAC-SHA256, HMAC-SHA1",
+        "SignatureMethod, hmac-sha1, HMAC-SHA1",
+        "SignatureMethod, '', HMAC-SHA1",
+        "SignatureVersion, 2.0, 1.0",
+        "SignatureVersion, 1, 1.0",
+    })
+    void rpcV1WithOtherMethodOrVersionIsIncomplete(String parameter, String value, String supported) {
+        SignedRequest request = request(List.of(Map.entry("AccessKeyId", ACCESS_KEY_ID),
+                Map.entry("Signature", "abc="), Map.entry(parameter, value)), List.of(), Map.of());
+
+        assertIncomplete(request, "The parameter \"%s\" is \"%s\", but this service supports only \"%s\"."
+                .formatted(parameter, value, supported));
+    }
+
+    @Test
+    void rpcV1WithDocumentedMethodAndVersion() {
+        SignedRequest request = request(List.of(Map.entry("AccessKeyId", ACCESS_KEY_ID),
+                Map.entry("Signature", "abc="), Map.entry("SignatureMethod", "HMAC-SHA1"),
+                Map.entry("SignatureVersion", "1.0")), List.of(), Map.of());
+
+        assertThat(SignatureClaims.read(request)).map(SignatureClaim::scheme).contains(SignatureScheme.RPC_V1);
+    }
+
     @Test
     void rpcV1WithEmptySignatureIsIncomplete() {
         SignedRequest request = request(List.of(
@@ -75,16 +101,39 @@ class SignatureClaimsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "ACS3-HMAC-SHA256 Credential=%s,SignedHeaders=host;x-acs-action;x-acs-date,Signature=%s",
-        "ACS3-HMAC-SHA256 Credential=%s,Signature=%s,SignedHeaders=host;x-acs-action;x-acs-date",
-        "ACS3-HMAC-SHA256  Credential=%s, SignedHeaders=Host;X-Acs-Action;x-acs-date, Signature=%s ",
+        "ACS3-HMAC-SHA256 Credential=%s,SignedHeaders=host;x-acs-action;x-acs-date;x-acs-signature-nonce,Signature=%s",
+        "ACS3-HMAC-SHA256 Credential=%s,Signature=%s,SignedHeaders=host;x-acs-action;x-acs-date;x-acs-signature-nonce",
+        "ACS3-HMAC-SHA256  Credential=%s, SignedHeaders=Host;X-Acs-Action;x-acs-date;X-Acs-Signature-Nonce, Signature=%s ",
     })
     void acs3WithSignedHeaders(String authorizationFormat) {
         SignedRequest request = acs3Request(authorizationFormat.formatted(ACCESS_KEY_ID, HEX_SIGNATURE));
 
         assertThat(SignatureClaims.read(request)).contains(new SignatureClaim(SignatureScheme.ACS3_HMAC_SHA256,
                 ACCESS_KEY_ID, HEX_SIGNATURE, "2026-12-04T19:20:06Z", "68813d0e199d88893f494a1943a108d7",
-                List.of("host", "x-acs-action", "x-acs-date")));
+                List.of("host", "x-acs-action", "x-acs-date", "x-acs-signature-nonce")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "host, x-acs-action",
+        "host;x-acs-date;x-acs-signature-nonce, x-acs-action",
+        "host;x-acs-action;x-acs-date, x-acs-signature-nonce",
+        "content-type;x-acs-action;x-acs-signature-nonce, x-acs-date",
+    })
+    void acs3WithUnsignedAcsHeaderIsIncomplete(String signedHeaders, String unsignedHeader) {
+        SignedRequest request = acs3Request("ACS3-HMAC-SHA256 Credential=%s,SignedHeaders=%s,Signature=%s"
+                .formatted(ACCESS_KEY_ID, signedHeaders, HEX_SIGNATURE));
+
+        assertIncomplete(request, "The header \"" + unsignedHeader + "\" is not in the SignedHeaders");
+    }
+
+    @Test
+    void acs3WithoutHostSignedIsAccepted() {
+        SignedRequest request = acs3Request("ACS3-HMAC-SHA256 Credential=%s,SignedHeaders=%s,Signature=%s"
+                .formatted(ACCESS_KEY_ID, "content-type;x-acs-action;x-acs-date;x-acs-signature-nonce", HEX_SIGNATURE));
+
+        assertThat(SignatureClaims.read(request)).map(SignatureClaim::signedHeaders).contains(List.of(
+                "content-type", "x-acs-action", "x-acs-date", "x-acs-signature-nonce"));
     }
 
     @Test
