@@ -482,6 +482,7 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
         script("document.getElementById('panel-alias').focus();");
         new Actions(driver).sendKeys(Keys.TAB).perform();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("alias-name");
+        waitForCaretAtEnd("alias-name");
         new Actions(driver).sendKeys("orders-service").perform();
         assertThat(driver.findElement(By.id("alias-name")).getAttribute("value")).isEqualTo("alias/orders-service");
         click("create-alias");
@@ -626,6 +627,16 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
     }
 
     /** Waits until the page has no request in flight. */
+    /**
+     * Waits until the field's caret sits after its whole value. The page moves the caret there on focus in
+     * a task of its own, and a person types later than that task runs; a test that types at once may not.
+     */
+    private void waitForCaretAtEnd(String id) {
+        new WebDriverWait(driver, WAIT).until((WebDriver ignored) -> Boolean.TRUE.equals(script(
+                "const f = document.getElementById(arguments[0]);"
+                        + " return f.selectionStart === f.value.length && f.selectionEnd === f.value.length;", id)));
+    }
+
     private void waitUntilIdle() {
         new WebDriverWait(driver, WAIT).until((WebDriver ignored) -> "0".equals(
                 ((JavascriptExecutor) driver).executeScript("return document.body.dataset.pending || '0';")));
