@@ -29,7 +29,7 @@ final class RpcRequestParser {
      * Reads the request, checking it against {@code limits} first.
      *
      * @throws KmsException {@code InvalidParameter} when the request breaks a limit, is given a parameter
-     *         twice or has a malformed percent-encoding
+     *         twice, has a malformed percent-encoding or contains U+0000
      */
     static RpcRequest parse(HttpServletRequest servletRequest, String requestId, KmsProperties.Limits limits) {
         String queryString = servletRequest.getQueryString();
@@ -41,6 +41,7 @@ final class RpcRequestParser {
                 ? decodePairs(new String(body, StandardCharsets.UTF_8))
                 : List.of();
         checkParameters(query, form, limits);
+        rejectNulCharacters(query, form);
         rejectDuplicates(query, form);
         return new RpcRequest(requestId, servletRequest.getMethod().toUpperCase(Locale.ROOT), query, form,
                 headers, body, servletRequest.getRemoteAddr(), servletRequest.isSecure());
@@ -77,6 +78,30 @@ final class RpcRequestParser {
                             "The specified parameter \"%s\" is not valid: its value is %d characters long; the limit is %d (kms.limits.max-parameter-length)."
                                     .formatted(Messages.abbreviate(name), parameter.getValue().length(),
                                             limits.maxParameterLength()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Rejects U+0000 in a parameter name or value. PostgreSQL cannot store it in a text column and no
+     * parameter of these APIs needs it, so a request with it is rejected on H2 and PostgreSQL alike.
+     */
+    private static void rejectNulCharacters(List<Map.Entry<String, String>> query,
+            List<Map.Entry<String, String>> form) {
+        for (List<Map.Entry<String, String>> parameters : List.of(query, form)) {
+            for (Map.Entry<String, String> parameter : parameters) {
+                String name = parameter.getKey();
+                if (name.indexOf('\0') >= 0) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The parameter name \"%s\" is not valid: it contains the character U+0000 (NUL, %%00), which no parameter name or value may contain."
+                                    .formatted(Messages.abbreviate(name.replace("\0", "%00"))));
+                }
+                // The value is not quoted, because it may be a secret such as Plaintext.
+                if (parameter.getValue().indexOf('\0') >= 0) {
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The specified parameter \"%s\" is not valid: its value contains the character U+0000 (NUL, %%00), which no parameter name or value may contain."
+                                    .formatted(Messages.abbreviate(name)));
                 }
             }
         }

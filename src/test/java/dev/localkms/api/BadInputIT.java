@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import dev.localkms.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,53 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void controlCharactersInXmlReply() throws Exception {
-        HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%00b%01%1b");
+        HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%01b%1b");
 
         assertThat(reply.statusCode()).isEqualTo(404);
-        assertThat(reply.body()).contains("<Code>Forbidden.KeyNotFound</Code>").contains("a\uFFFDb\uFFFD\uFFFD");
+        assertThat(reply.body()).contains("<Code>Forbidden.KeyNotFound</Code>").contains("a\uFFFDb\uFFFD");
+    }
+
+    @Test
+    void nulCharacterIsRejected() throws Exception {
+        String region = uniqueRegion();
+        String keyId = get("/?Action=CreateKey&RegionId=" + region).body()
+                .replaceAll(".*\"KeyId\":\"([^\"]+)\".*", "$1");
+        String policy = URLEncoder.encode("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}", StandardCharsets.UTF_8);
+        String userName = "nul-" + System.nanoTime();
+        List<Map.Entry<String, String>> requests = List.of(
+                Map.entry("Description", "/?Action=CreateKey&RegionId=" + region + "&Description=a%00b"),
+                Map.entry("Description", "/?Action=UpdateKeyDescription&RegionId=" + region + "&KeyId=" + keyId
+                        + "&Description=a%00b"),
+                Map.entry("Comments", "/?Version=2015-05-01&Action=CreateUser&UserName=" + userName
+                        + "&Comments=a%00b"),
+                Map.entry("Description", "/?Version=2015-05-01&Action=CreatePolicy&PolicyName=" + userName
+                        + "&PolicyDocument=" + policy + "&Description=a%00b"));
+
+        for (Map.Entry<String, String> request : requests) {
+            HttpResponse<String> reply = get(request.getValue());
+
+            assertThat(reply.statusCode()).as(request.getValue()).isEqualTo(400);
+            assertThat(reply.body()).as(request.getValue()).contains("\"Code\":\"InvalidParameter\"")
+                    .contains("The specified parameter \\\"" + request.getKey() + "\\\" is not valid: "
+                            + "its value contains the character U+0000")
+                    .doesNotContain("a\\u0000b");
+        }
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":1");
+        assertThat(get("/?Action=DescribeKey&RegionId=" + region + "&KeyId=" + keyId).body())
+                .contains("\"Description\":\"\"");
+        assertThat(get("/?Version=2015-05-01&Action=GetUser&UserName=" + userName).statusCode()).isEqualTo(404);
+        assertThat(get("/?Version=2015-05-01&Action=GetPolicy&PolicyType=Custom&PolicyName=" + userName)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void nulCharacterInNameIsRejected() throws Exception {
+        HttpResponse<String> reply = get("/?Action=ListKeys&Page%00Size=1");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The parameter name \\\"Page%00Size\\\" is not valid: it contains the character U+0000");
     }
 
     @Test
