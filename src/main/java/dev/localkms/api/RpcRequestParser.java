@@ -1,9 +1,8 @@
 package dev.localkms.api;
 
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,9 +35,11 @@ final class RpcRequestParser {
         checkQueryLength(queryString, limits);
         Map<String, String> headers = headers(servletRequest, limits);
         byte[] body = readBody(servletRequest, limits);
-        List<Map.Entry<String, String>> query = decodePairs(queryString);
+        // Tomcat rejects a raw byte above 0x7F in the request line, so the query string is ASCII.
+        List<Map.Entry<String, String>> query = queryString == null ? List.of()
+                : FormUrlDecoder.decodePairs(queryString.getBytes(StandardCharsets.ISO_8859_1));
         List<Map.Entry<String, String>> form = isForm(servletRequest.getContentType())
-                ? decodePairs(new String(body, StandardCharsets.UTF_8))
+                ? FormUrlDecoder.decodePairs(body)
                 : List.of();
         checkParameters(query, form, limits);
         rejectNulCharacters(query, form);
@@ -140,41 +141,41 @@ final class RpcRequestParser {
         }
     }
 
+    /**
+     * Tells whether the body is a form to decode.
+     *
+     * @throws KmsException {@code InvalidParameter} for a form that declares a charset other than UTF-8 or
+     *         its subset US-ASCII, because the API reads parameters as UTF-8 only
+     */
     private static boolean isForm(String contentType) {
         if (contentType == null) {
             return false;
         }
+        MediaType mediaType;
         try {
-            return MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
+            mediaType = MediaType.parseMediaType(contentType);
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** Decodes {@code a=1&b=2} pairs as HTML forms do, so {@code +} is a space and {@code %2B} a plus sign. */
-    static List<Map.Entry<String, String>> decodePairs(String encoded) {
-        if (encoded == null || encoded.isEmpty()) {
-            return List.of();
+        if (!MediaType.APPLICATION_FORM_URLENCODED.includes(mediaType)) {
+            return false;
         }
-        List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            pairs.add(Map.entry(decode(name), decode(value)));
-        }
-        return Collections.unmodifiableList(pairs);
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+        String charset = mediaType.getParameter("charset");
+        if (charset != null && !isUtf8(charset)) {
             throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                    "The request contains a malformed percent-encoded value: \"%s\".".formatted(Messages.abbreviate(text)));
+                    "The form body's charset \"%s\" is not supported: this API reads parameters as UTF-8 only. Send the body in UTF-8 with charset=UTF-8 or no charset."
+                            .formatted(Messages.abbreviate(charset)));
+        }
+        return true;
+    }
+
+    private static boolean isUtf8(String charsetName) {
+        try {
+            Charset charset = Charset.forName(charsetName.replace("\"", ""));
+            return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException e) {
+            // Covers both an illegal and an unsupported charset name.
+            return false;
         }
     }
 

@@ -97,6 +97,54 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void invalidUtf8IsRejected() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> inQuery = get("/?Action=Encrypt&RegionId=" + region + "&KeyId=k&Plaintext=%FFab%C0%AF");
+        HttpResponse<String> inForm = postForm("Action=CreateKey&RegionId=" + region + "&Description=caf%E9",
+                "application/x-www-form-urlencoded");
+        // raw() sends each character as one ISO-8859-1 byte, so the é is the lone byte 0xE9.
+        String rawBody = "Action=CreateKey&RegionId=" + region + "&Description=caf\u00e9";
+        String rawByteInForm = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + rawBody.length()
+                + "\r\n\r\n" + rawBody);
+
+        assertThat(inQuery.statusCode()).isEqualTo(400);
+        assertThat(inQuery.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"Plaintext\\\" is not valid: its value is not valid UTF-8: "
+                        + "the byte at offset 0 of its percent-decoded bytes")
+                .doesNotContain("ab");
+        assertThat(inForm.statusCode()).isEqualTo(400);
+        assertThat(inForm.body()).contains("The specified parameter \\\"Description\\\" is not valid: "
+                + "its value is not valid UTF-8: the byte at offset 3");
+        assertThat(rawByteInForm).startsWith("HTTP/1.1 400").contains("\\\"Description\\\"")
+                .contains("not valid UTF-8");
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
+    }
+
+    @Test
+    void validUtf8IsDecodedUnchanged() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> created = postForm("Action=CreateKey&RegionId=" + region
+                + "&Description=caf%C3%A9+%F0%9F%94%91", "application/x-www-form-urlencoded; charset=utf-8");
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("\"Description\":\"caf\u00e9 \uD83D\uDD11\"");
+    }
+
+    @Test
+    void formInOtherCharsetIsRejected() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> reply = postForm("Action=CreateKey&RegionId=" + region + "&Description=caf%E9",
+                "application/x-www-form-urlencoded; charset=ISO-8859-1");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The form body's charset \\\"ISO-8859-1\\\" is not supported: this API reads parameters "
+                        + "as UTF-8 only");
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
+    }
+
+    @Test
     void headAndOptionsAreRejected() throws Exception {
         String region = uniqueRegion();
         HttpResponse<String> head = send(HttpRequest.newBuilder(uri("/?Action=CreateKey&RegionId=" + region))
@@ -192,6 +240,11 @@ class BadInputIT extends IntegrationTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private HttpResponse<String> postForm(String body, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
