@@ -72,7 +72,7 @@ final class FormUrlDecoder {
                 int high = i + 1 < to ? Character.digit(encoded[i + 1], 16) : -1;
                 int low = i + 2 < to ? Character.digit(encoded[i + 2], 16) : -1;
                 if (high < 0 || low < 0) {
-                    throw malformedEscape(encoded, from, to);
+                    throw malformedEscape(encoded, i, to, i - from, parameterName);
                 }
                 decoded[length++] = (byte) (high << 4 | low);
                 i += 2;
@@ -100,9 +100,14 @@ final class FormUrlDecoder {
         }
     }
 
-    private static KmsException malformedEscape(byte[] encoded, int from, int to) {
-        return KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                "The request contains a malformed percent-encoded value: \"%s\".".formatted(
-                        Messages.abbreviate(new String(encoded, from, to - from, StandardCharsets.ISO_8859_1))));
+    private static KmsException malformedEscape(byte[] encoded, int escapeStart, int end, int offset,
+            String parameterName) {
+        String escape = new String(encoded, escapeStart, Math.min(3, end - escapeStart), StandardCharsets.ISO_8859_1);
+        String problem = "has a malformed percent-encoding \"%s\" at offset %d: a %% must be followed by two hexadecimal digits. Send a literal %% as %%25."
+                .formatted(escape, offset);
+        return KmsException.withMessage(ErrorCode.INVALID_PARAMETER, parameterName == null
+                ? "A parameter name " + problem
+                : "The specified parameter \"%s\" is not valid: its value %s".formatted(
+                        Messages.abbreviate(parameterName), problem));
     }
 }

@@ -26,9 +26,27 @@ class BadInputIT extends IntegrationTest {
         String xml = rawGet("/?Action=DescribeKey&Format=XML&KeyId=a%");
 
         assertThat(json).startsWith("HTTP/1.1 400");
-        assertThat(json).contains("\"Code\":\"InvalidParameter\"").contains("malformed percent-encoded");
+        assertThat(json).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"KeyId\\\" is not valid: its value has a malformed "
+                        + "percent-encoding \\\"%ZZ\\\" at offset 1");
         assertThat(xml).startsWith("HTTP/1.1 400");
         assertThat(xml).contains("<Code>InvalidParameter</Code>");
+    }
+
+    @Test
+    void malformedPercentEncodingQuotesNoValue() throws Exception {
+        HttpResponse<String> inForm = postForm("Action=Encrypt&KeyId=k&Plaintext=MySecretValue%zzTail",
+                "application/x-www-form-urlencoded");
+        String inName = rawGet("/?Action=ListKeys&MySecretName%zz");
+
+        assertThat(inForm.statusCode()).isEqualTo(400);
+        assertThat(inForm.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"Plaintext\\\" is not valid: its value has a malformed "
+                        + "percent-encoding \\\"%zz\\\" at offset 13")
+                .doesNotContain("MySecret").doesNotContain("Tail");
+        assertThat(inName).startsWith("HTTP/1.1 400")
+                .contains("A parameter name has a malformed percent-encoding \\\"%zz\\\" at offset 12")
+                .doesNotContain("MySecret");
     }
 
     @Test

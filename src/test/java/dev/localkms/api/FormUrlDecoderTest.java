@@ -54,6 +54,18 @@ class FormUrlDecoderTest {
         assertThatThrownBy(() -> decode("Key%FF=v")).hasMessageContaining("A parameter name is not valid UTF-8");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"secret%", "secret%4", "secret%4g", "secret%g4"})
+    void malformedEscapeNamesOnlyTheEscape(String value) {
+        String escape = value.substring(value.indexOf('%'));
+
+        assertThatThrownBy(() -> decode("Plaintext=" + value))
+                .isInstanceOf(KmsException.class)
+                .hasMessageContaining("\"Plaintext\" is not valid: its value has a malformed percent-encoding \""
+                        + escape + "\" at offset 6")
+                .hasMessageNotContaining("secret");
+    }
+
     private static List<Map.Entry<String, String>> decode(String encoded) {
         return FormUrlDecoder.decodePairs(encoded.getBytes(StandardCharsets.ISO_8859_1));
     }
