@@ -1,8 +1,11 @@
 package dev.localkms.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +16,7 @@ import java.util.Set;
 
 import dev.localkms.common.Messages;
 import dev.localkms.config.KmsProperties;
+import dev.localkms.config.UnreadBodyValve;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -125,20 +129,47 @@ final class RpcRequestParser {
         }
     }
 
+    /**
+     * Reads the body, up to one byte over the size limit. A client that sends nothing for
+     * {@code server.tomcat.connection-timeout} fails the read; one that keeps sending too slowly fails at
+     * {@code kms.limits.body-read-timeout}. Either way the connection is closed after the reply, instead of
+     * Tomcat reading the rest of the body first.
+     */
     private static byte[] readBody(HttpServletRequest servletRequest, KmsProperties.Limits limits) {
         int maxBytes = (int) Math.min(limits.maxBodySize().toBytes(), Integer.MAX_VALUE - 1);
+        long contentLength = servletRequest.getContentLengthLong();
+        Duration timeout = limits.bodyReadTimeout();
+        long start = System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try {
-            byte[] body = servletRequest.getInputStream().readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                        "The request body is larger than %d bytes, the limit of this service (kms.limits.max-body-size)."
-                                .formatted(maxBytes));
+            InputStream in = servletRequest.getInputStream();
+            while (body.size() <= maxBytes) {
+                int read = in.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - body.size()));
+                if (read < 0) {
+                    break;
+                }
+                body.write(buffer, 0, read);
+                boolean complete = contentLength >= 0 && body.size() >= contentLength;
+                if (!complete && System.nanoTime() - start > timeout.toNanos()) {
+                    servletRequest.setAttribute(UnreadBodyValve.CLOSE_CONNECTION_ATTRIBUTE, Boolean.TRUE);
+                    throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                            "The request body was not received in time: %d bytes arrived in %d ms, and the whole body must arrive within %d ms (kms.limits.body-read-timeout)."
+                                    .formatted(body.size(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                                            timeout.toMillis()));
+                }
             }
-            return body;
         } catch (IOException e) {
+            servletRequest.setAttribute(UnreadBodyValve.CLOSE_CONNECTION_ATTRIBUTE, Boolean.TRUE);
             throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
                     "The request body could not be read: " + e.getMessage());
         }
+        if (body.size() > maxBytes) {
+            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                    "The request body is larger than %d bytes, the limit of this service (kms.limits.max-body-size)."
+                            .formatted(maxBytes));
+        }
+        return body.toByteArray();
     }
 
     /**
