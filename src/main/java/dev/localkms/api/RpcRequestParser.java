@@ -138,6 +138,12 @@ final class RpcRequestParser {
     private static byte[] readBody(HttpServletRequest servletRequest, KmsProperties.Limits limits) {
         int maxBytes = (int) Math.min(limits.maxBodySize().toBytes(), Integer.MAX_VALUE - 1);
         long contentLength = servletRequest.getContentLengthLong();
+        if (contentLength > maxBytes) {
+            // Rejected before the first read, so Tomcat sends no 100 Continue and the client need not send
+            // the body; the connection is closed rather than drained.
+            servletRequest.setAttribute(UnreadBodyValve.CLOSE_CONNECTION_ATTRIBUTE, Boolean.TRUE);
+            throw bodyTooLarge(maxBytes);
+        }
         Duration timeout = limits.bodyReadTimeout();
         long start = System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -165,11 +171,15 @@ final class RpcRequestParser {
                     "The request body could not be read: " + e.getMessage());
         }
         if (body.size() > maxBytes) {
-            throw KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
-                    "The request body is larger than %d bytes, the limit of this service (kms.limits.max-body-size)."
-                            .formatted(maxBytes));
+            throw bodyTooLarge(maxBytes);
         }
         return body.toByteArray();
+    }
+
+    private static KmsException bodyTooLarge(int maxBytes) {
+        return KmsException.withMessage(ErrorCode.INVALID_PARAMETER,
+                "The request body is larger than %d bytes, the limit of this service (kms.limits.max-body-size)."
+                        .formatted(maxBytes));
     }
 
     /**

@@ -22,6 +22,9 @@ public class TomcatConfiguration {
                 }
             });
             factory.addContextValves(new UnreadBodyValve());
+            // Send 100 Continue only when the application starts reading the body, so that a request
+            // rejected first, such as one whose Content-Length is over the limit, never gets one.
+            factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
         };
     }
 }
