@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.localkms.support.LimitedIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,34 @@ class SlowRequestIT extends LimitedIntegrationTest {
         assertThat(result.elapsed()).isBetween(CONNECTION_TIMEOUT.minusMillis(200), CONNECTION_TIMEOUT.multipliedBy(5));
         assertThat(result.reply()).startsWith("HTTP/1.1 400").contains("\"Code\":\"InvalidParameter\"")
                 .contains("The request body was not received in time");
+    }
+
+    @Test
+    void halfSentBodyIsRecordedAsSent() throws Exception {
+        String replied = "/_kms/actuator/metrics/kms.requests?tag=action:unknown&tag=code:InvalidParameter&tag=status:400";
+        long before = count(replied);
+
+        Result result = sendAndWait("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nAction=ListKeys");
+
+        assertThat(result.reply()).startsWith("HTTP/1.1 400");
+        assertThat(result.elapsed()).as("closed after one connection timeout, not two")
+                .isLessThan(CONNECTION_TIMEOUT.multipliedBy(2));
+        assertThat(count(replied)).isEqualTo(before + 1);
+        assertThat(count("/_kms/actuator/metrics/kms.requests?tag=status:408")).as("requests recorded as 408").isZero();
+    }
+
+    /** Returns the COUNT of the {@code kms.requests} timer at {@code path}, or 0 when no request has its tags. */
+    private long count(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        Matcher count = Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.]+)").matcher(response.body());
+        assertThat(count.find()).as(response.body()).isTrue();
+        return (long) Double.parseDouble(count.group(1));
     }
 
     @Test
