@@ -177,6 +177,38 @@ class BadInputIT extends IntegrationTest {
     }
 
     @Test
+    void optionsAsteriskGetsEmptyReply() throws Exception {
+        String reply = raw("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply).startsWith("HTTP/1.1 200").doesNotContain("\"Code\"");
+    }
+
+    @Test
+    void unsupportedTransferEncodingIsNamed() throws Exception {
+        for (String encoding : new String[] {"identity, chunked", "xchunked"}) {
+            String reply = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: "
+                    + encoding + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
+                    + "f\r\nAction=ListKeys\r\n0\r\n\r\n");
+
+            assertThat(reply).as(encoding).startsWith("HTTP/1.1 501").contains("\"Code\":\"InvalidParameter\"")
+                    .contains("The request's Transfer-Encoding is not supported")
+                    .doesNotContain("http method");
+        }
+    }
+
+    @Test
+    void bodyOfOtherContentTypeIsNamed() throws Exception {
+        for (String contentType : new String[] {"text/plain", "application/json"}) {
+            HttpResponse<String> reply = postForm("Action=ListKeys", contentType);
+
+            assertThat(reply.statusCode()).as(contentType).isEqualTo(400);
+            assertThat(reply.body()).as(contentType).contains("\"Code\":\"MissingParameter\"")
+                    .contains("its Content-Type is \\\"" + contentType + "\\\"")
+                    .contains("application/x-www-form-urlencoded");
+        }
+    }
+
+    @Test
     void bodyOverOneMebibyteIsRejected() throws Exception {
         String body = "Action=DescribeKey&KeyId=" + "a".repeat(1024 * 1024);
         HttpResponse<String> reply = send(HttpRequest.newBuilder(uri("/"))
