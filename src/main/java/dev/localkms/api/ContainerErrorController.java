@@ -59,7 +59,7 @@ class ContainerErrorController implements ErrorController {
 
     /**
      * Tells whether Tomcat failed to read the request body. Tomcat then marks the response as an error
-     * (408 for a read timeout, else 400) and forwards it here, where it is answered with
+     * (408 for a read timeout, else 400) and forwards it here, where the reply gets the status
      * {@link #BODY_READ_FAILURE_STATUS}.
      */
     static boolean isBodyReadFailure(HttpServletRequest request) {

@@ -140,7 +140,7 @@ final class RpcRequestParser {
         long contentLength = servletRequest.getContentLengthLong();
         if (contentLength > maxBytes) {
             // Rejected before the first read, so Tomcat sends no 100 Continue and the client need not send
-            // the body; the connection is closed rather than drained.
+            // the body. The connection is closed rather than drained.
             servletRequest.setAttribute(UnreadBodyValve.CLOSE_CONNECTION_ATTRIBUTE, Boolean.TRUE);
             throw bodyTooLarge(maxBytes);
         }
