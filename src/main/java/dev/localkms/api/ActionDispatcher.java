@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.localkms.auth.Caller;
 import dev.localkms.config.KmsProperties;
+import dev.localkms.common.Messages;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -88,7 +89,7 @@ public class ActionDispatcher {
                 properties.limits());
         servletRequest.setAttribute(RPC_REQUEST_ATTRIBUTE, request);
 
-        String action = request.action().orElseThrow(() -> KmsException.missingParameter("Action"));
+        String action = request.action().orElseThrow(() -> missingAction(request));
         Product product = product(request);
         servletRequest.setAttribute(PRODUCT_ATTRIBUTE, product);
         ActionHandler handler = handlers.getOrDefault(product, Map.of()).get(action);
@@ -108,6 +109,17 @@ public class ActionDispatcher {
         throttle.acquire(caller, product, action);
         Object result = handler.handle(new ActionRequest(request, caller));
         return renderer.success(action, result, request.requestId(), request.wantsXml());
+    }
+
+    /** Returns the missing-Action error, with a hint when a body was sent that is not a form. */
+    private static KmsException missingAction(RpcRequest request) {
+        if (request.body().length == 0 || !request.formParameters().isEmpty()) {
+            return KmsException.missingParameter("Action");
+        }
+        String contentType = request.header("content-type").orElse("none");
+        return KmsException.withMessage(ErrorCode.MISSING_PARAMETER,
+                "The parameter \"Action\" is needed but not provided. The request body was not parsed, because its Content-Type is \"%s\": send parameters in the query string or in a body of Content-Type application/x-www-form-urlencoded."
+                        .formatted(Messages.abbreviate(contentType)));
     }
 
     /** Chooses the product by API version; a request without one is a KMS request. */

@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ContainerErrorController implements ErrorController {
 
+    /** The status of the reply to a failed body read: that of {@code InvalidParameter}. */
+    static final int BODY_READ_FAILURE_STATUS = ErrorCode.INVALID_PARAMETER.status().value();
+
     private final ReplyRenderer renderer;
 
     ContainerErrorController(ReplyRenderer renderer) {
@@ -52,6 +55,15 @@ class ContainerErrorController implements ErrorController {
         };
         return renderer.error(error, RequestIdFilter.requestId(request), request.getServerName(), Product.KMS,
                 false);
+    }
+
+    /**
+     * Tells whether Tomcat failed to read the request body. Tomcat then marks the response as an error
+     * (408 for a read timeout, else 400) and forwards it here, where the reply gets the status
+     * {@link #BODY_READ_FAILURE_STATUS}.
+     */
+    static boolean isBodyReadFailure(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof IOException;
     }
 
     private static KmsException bodyNotRead(IOException readFailure) {

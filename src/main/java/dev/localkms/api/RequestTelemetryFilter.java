@@ -61,7 +61,7 @@ class RequestTelemetryFilter extends OncePerRequestFilter {
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             // An exception that escapes the chain becomes a 500 InternalFailure reply after this filter returns.
             RequestOutcome outcome = completed
-                    ? RequestOutcome.of(request, response.getStatus(), duration)
+                    ? RequestOutcome.of(request, repliedStatus(request, response), duration)
                     : failedOutcome(request, duration);
             record(outcome);
         }
@@ -76,6 +76,16 @@ class RequestTelemetryFilter extends OncePerRequestFilter {
         if (logRequests) {
             requestLog.info(outcome.logLine());
         }
+    }
+
+    /**
+     * Returns the status that the client receives. After a failed body read, Tomcat's status (408 or 400)
+     * is replaced by {@link ContainerErrorController}'s reply, which is written after this filter returns.
+     */
+    private static int repliedStatus(HttpServletRequest request, HttpServletResponse response) {
+        return ContainerErrorController.isBodyReadFailure(request)
+                ? ContainerErrorController.BODY_READ_FAILURE_STATUS
+                : response.getStatus();
     }
 
     private static RequestOutcome failedOutcome(HttpServletRequest request, Duration duration) {

@@ -40,14 +40,21 @@ public class AlibabaErrorReportValve extends ErrorReportValve {
         logRejection(status);
         ErrorCode code = switch (status) {
             case 404 -> ErrorCode.INVALID_ACTION;
-            case 405, 501 -> ErrorCode.UNSUPPORTED_HTTP_METHOD;
+            case 405 -> ErrorCode.UNSUPPORTED_HTTP_METHOD;
+            case 501 -> ErrorCode.INVALID_PARAMETER;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE_TEMPORARY;
             default -> status < 500 ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_FAILURE;
         };
-        String message = code == ErrorCode.INVALID_PARAMETER
-                ? "The request could not be read (HTTP status %d): check the request line, the headers (at most 64 KB) and the Host header."
-                        .formatted(status)
-                : code.messageTemplate();
+        String message;
+        if (status == 501) {
+            // Tomcat replies 501 to a Transfer-Encoding it does not implement, such as "identity, chunked".
+            message = "The request's Transfer-Encoding is not supported (HTTP status 501): send the body with Content-Length or Transfer-Encoding: chunked.";
+        } else if (code == ErrorCode.INVALID_PARAMETER) {
+            message = "The request could not be read (HTTP status %d): check the request line, the headers (at most 64 KB) and the Host header."
+                    .formatted(status);
+        } else {
+            message = code.messageTemplate();
+        }
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String body = "{\"RequestId\":\"%s\",\"HostId\":\"%s\",\"Code\":\"%s\",\"Message\":\"%s\",\"Recommend\":\"%s\"}"
                 .formatted(requestId, "localhost", code.code(), message,

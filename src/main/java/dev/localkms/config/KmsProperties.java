@@ -59,13 +59,17 @@ public record KmsProperties(
      * @param maxBodySize maximum size of the request body
      * @param maxParameters maximum number of parameters, query and form body together
      * @param maxParameterLength maximum length of one decoded parameter name or value, in characters
+     * @param bodyReadTimeout longest time to receive a whole request body, counted from the first read,
+     *        however steadily the bytes arrive; {@code server.tomcat.connection-timeout} bounds only the
+     *        silence between them
      */
     public record Limits(
             @DefaultValue("60KB") DataSize maxQueryLength,
             @DefaultValue("8192") int maxHeaderLength,
             @DefaultValue("1MB") DataSize maxBodySize,
             @DefaultValue("100") int maxParameters,
-            @DefaultValue("32768") int maxParameterLength) {
+            @DefaultValue("32768") int maxParameterLength,
+            @DefaultValue("30s") Duration bodyReadTimeout) {
     }
 
     /**

@@ -33,9 +33,27 @@ class BadInputIT extends IntegrationTest {
         String xml = rawGet("/?Action=DescribeKey&Format=XML&KeyId=a%");
 
         assertThat(json).startsWith("HTTP/1.1 400");
-        assertThat(json).contains("\"Code\":\"InvalidParameter\"").contains("malformed percent-encoded");
+        assertThat(json).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"KeyId\\\" is not valid: its value has a malformed "
+                        + "percent-encoding \\\"%ZZ\\\" at offset 1");
         assertThat(xml).startsWith("HTTP/1.1 400");
         assertThat(xml).contains("<Code>InvalidParameter</Code>");
+    }
+
+    @Test
+    void malformedPercentEncodingQuotesNoValue() throws Exception {
+        HttpResponse<String> inForm = postForm("Action=Encrypt&KeyId=k&Plaintext=MySecretValue%zzTail",
+                "application/x-www-form-urlencoded");
+        String inName = rawGet("/?Action=ListKeys&MySecretName%zz");
+
+        assertThat(inForm.statusCode()).isEqualTo(400);
+        assertThat(inForm.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"Plaintext\\\" is not valid: its value has a malformed "
+                        + "percent-encoding \\\"%zz\\\" at offset 13")
+                .doesNotContain("MySecret").doesNotContain("Tail");
+        assertThat(inName).startsWith("HTTP/1.1 400")
+                .contains("A parameter name has a malformed percent-encoding \\\"%zz\\\" at offset 12")
+                .doesNotContain("MySecret");
     }
 
     @Test
@@ -54,10 +72,101 @@ class BadInputIT extends IntegrationTest {
 
     @Test
     void controlCharactersInXmlReply() throws Exception {
-        HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%00b%01%1b");
+        HttpResponse<String> reply = get("/?Action=DescribeKey&Format=XML&KeyId=a%01b%1b");
 
         assertThat(reply.statusCode()).isEqualTo(404);
-        assertThat(reply.body()).contains("<Code>Forbidden.KeyNotFound</Code>").contains("a\uFFFDb\uFFFD\uFFFD");
+        assertThat(reply.body()).contains("<Code>Forbidden.KeyNotFound</Code>").contains("a\uFFFDb\uFFFD");
+    }
+
+    @Test
+    void nulCharacterIsRejected() throws Exception {
+        String region = uniqueRegion();
+        String keyId = get("/?Action=CreateKey&RegionId=" + region).body()
+                .replaceAll(".*\"KeyId\":\"([^\"]+)\".*", "$1");
+        String policy = URLEncoder.encode("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}", StandardCharsets.UTF_8);
+        String userName = "nul-" + System.nanoTime();
+        List<Map.Entry<String, String>> requests = List.of(
+                Map.entry("Description", "/?Action=CreateKey&RegionId=" + region + "&Description=a%00b"),
+                Map.entry("Description", "/?Action=UpdateKeyDescription&RegionId=" + region + "&KeyId=" + keyId
+                        + "&Description=a%00b"),
+                Map.entry("Comments", "/?Version=2015-05-01&Action=CreateUser&UserName=" + userName
+                        + "&Comments=a%00b"),
+                Map.entry("Description", "/?Version=2015-05-01&Action=CreatePolicy&PolicyName=" + userName
+                        + "&PolicyDocument=" + policy + "&Description=a%00b"));
+
+        for (Map.Entry<String, String> request : requests) {
+            HttpResponse<String> reply = get(request.getValue());
+
+            assertThat(reply.statusCode()).as(request.getValue()).isEqualTo(400);
+            assertThat(reply.body()).as(request.getValue()).contains("\"Code\":\"InvalidParameter\"")
+                    .contains("The specified parameter \\\"" + request.getKey() + "\\\" is not valid: "
+                            + "its value contains the character U+0000")
+                    .doesNotContain("a\\u0000b");
+        }
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":1");
+        assertThat(get("/?Action=DescribeKey&RegionId=" + region + "&KeyId=" + keyId).body())
+                .contains("\"Description\":\"\"");
+        assertThat(get("/?Version=2015-05-01&Action=GetUser&UserName=" + userName).statusCode()).isEqualTo(404);
+        assertThat(get("/?Version=2015-05-01&Action=GetPolicy&PolicyType=Custom&PolicyName=" + userName)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void nulCharacterInNameIsRejected() throws Exception {
+        HttpResponse<String> reply = get("/?Action=ListKeys&Page%00Size=1");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The parameter name \\\"Page%00Size\\\" is not valid: it contains the character U+0000");
+    }
+
+    @Test
+    void invalidUtf8IsRejected() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> inQuery = get("/?Action=Encrypt&RegionId=" + region + "&KeyId=k&Plaintext=%FFab%C0%AF");
+        HttpResponse<String> inForm = postForm("Action=CreateKey&RegionId=" + region + "&Description=caf%E9",
+                "application/x-www-form-urlencoded");
+        // raw() sends each character as one ISO-8859-1 byte, so the é is the lone byte 0xE9.
+        String rawBody = "Action=CreateKey&RegionId=" + region + "&Description=caf\u00e9";
+        String rawByteInForm = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + rawBody.length()
+                + "\r\n\r\n" + rawBody);
+
+        assertThat(inQuery.statusCode()).isEqualTo(400);
+        assertThat(inQuery.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The specified parameter \\\"Plaintext\\\" is not valid: its value is not valid UTF-8: "
+                        + "the byte at offset 0 of its percent-decoded bytes")
+                .doesNotContain("ab");
+        assertThat(inForm.statusCode()).isEqualTo(400);
+        assertThat(inForm.body()).contains("The specified parameter \\\"Description\\\" is not valid: "
+                + "its value is not valid UTF-8: the byte at offset 3");
+        assertThat(rawByteInForm).startsWith("HTTP/1.1 400").contains("\\\"Description\\\"")
+                .contains("not valid UTF-8");
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
+    }
+
+    @Test
+    void validUtf8IsDecodedUnchanged() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> created = postForm("Action=CreateKey&RegionId=" + region
+                + "&Description=caf%C3%A9+%F0%9F%94%91", "application/x-www-form-urlencoded; charset=utf-8");
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.body()).contains("\"Description\":\"caf\u00e9 \uD83D\uDD11\"");
+    }
+
+    @Test
+    void formInOtherCharsetIsRejected() throws Exception {
+        String region = uniqueRegion();
+        HttpResponse<String> reply = postForm("Action=CreateKey&RegionId=" + region + "&Description=caf%E9",
+                "application/x-www-form-urlencoded; charset=ISO-8859-1");
+
+        assertThat(reply.statusCode()).isEqualTo(400);
+        assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"")
+                .contains("The form body's charset \\\"ISO-8859-1\\\" is not supported: this API reads parameters "
+                        + "as UTF-8 only");
+        assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
     }
 
     @Test
@@ -72,6 +181,38 @@ class BadInputIT extends IntegrationTest {
         assertThat(options.statusCode()).isEqualTo(403);
         assertThat(options.body()).contains("\"Code\":\"UnsupportedHTTPMethod\"");
         assertThat(get("/?Action=ListKeys&RegionId=" + region).body()).contains("\"TotalCount\":0");
+    }
+
+    @Test
+    void optionsAsteriskGetsEmptyReply() throws Exception {
+        String reply = raw("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(reply).startsWith("HTTP/1.1 200").doesNotContain("\"Code\"");
+    }
+
+    @Test
+    void unsupportedTransferEncodingIsNamed() throws Exception {
+        for (String encoding : new String[] {"identity, chunked", "xchunked"}) {
+            String reply = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: "
+                    + encoding + "\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"
+                    + "f\r\nAction=ListKeys\r\n0\r\n\r\n");
+
+            assertThat(reply).as(encoding).startsWith("HTTP/1.1 501").contains("\"Code\":\"InvalidParameter\"")
+                    .contains("The request's Transfer-Encoding is not supported")
+                    .doesNotContain("http method");
+        }
+    }
+
+    @Test
+    void bodyOfOtherContentTypeIsNamed() throws Exception {
+        for (String contentType : new String[] {"text/plain", "application/json"}) {
+            HttpResponse<String> reply = postForm("Action=ListKeys", contentType);
+
+            assertThat(reply.statusCode()).as(contentType).isEqualTo(400);
+            assertThat(reply.body()).as(contentType).contains("\"Code\":\"MissingParameter\"")
+                    .contains("its Content-Type is \\\"" + contentType + "\\\"")
+                    .contains("application/x-www-form-urlencoded");
+        }
     }
 
     @Test
@@ -191,6 +332,11 @@ class BadInputIT extends IntegrationTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private HttpResponse<String> postForm(String body, String contentType) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -66,6 +67,25 @@ class RequestLimitsIT extends IntegrationTest {
         assertThat(reply.statusCode()).isEqualTo(400);
         assertThat(reply.body()).contains("\"Code\":\"InvalidParameter\"")
                 .contains("The request body is larger than 1048576 bytes, the limit of this service (kms.limits.max-body-size)");
+    }
+
+    @Test
+    void declaredBodyOverLimitIsRejectedBeforeReading() throws Exception {
+        String headers = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 5000000\r\n";
+
+        for (String request : new String[] {headers + "\r\n", headers + "Expect: 100-continue\r\n\r\n"}) {
+            long start = System.nanoTime();
+            // No body is sent: the reply must come from the headers alone.
+            String reply = raw(request);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(reply).as(request).startsWith("HTTP/1.1 400").doesNotContain("100 Continue")
+                    .contains("\"Code\":\"InvalidParameter\"")
+                    .contains("The request body is larger than 1048576 bytes, the limit of this service "
+                            + "(kms.limits.max-body-size)");
+            assertThat(elapsed).as(request).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test

@@ -281,6 +281,20 @@ class ClusterIT {
                 aliasName)).isEqualTo(originalKeyId);
     }
 
+    @Test
+    void nulCharacterRejectedBeforePostgresql() {
+        String regionId = uniqueRegion();
+        RpcClient client = new RpcClient(regionId);
+
+        RpcClient.Reply reply = client.call(port(0), "CreateKey", Map.of("Description", "a\u0000b"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("InvalidParameter");
+        assertThat(reply.body().path("Message").asString()).contains("\"Description\"").contains("U+0000");
+        assertThat(schema.jdbc().queryForObject("select count(*) from kms_key where region_id = ?",
+                Integer.class, regionId)).isZero();
+    }
+
     private Callable<Integer> deletionRun(int instance) {
         KeyDeletionJob job = instances.get(instance).context().getBean(KeyDeletionJob.class);
         return job::deleteExpiredKeys;
