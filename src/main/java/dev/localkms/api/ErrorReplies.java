@@ -18,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -82,6 +83,17 @@ class ErrorReplies {
                         mismatch.getRequiredType() == null ? "value" : mismatch.getRequiredType().getSimpleName())
                 : error.getMessage();
         return render(KmsException.withMessage(ErrorCode.INVALID_PARAMETER, message), request);
+    }
+
+    /**
+     * Ends a request whose reply can no longer be written, because the connection is closed: the client
+     * went away, or a failed body read was already answered and closed by the container.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<String> replyNotWritable(AsyncRequestNotUsableException error, HttpServletRequest request) {
+        log.debug("Request {} ended before its reply could be written: {}", RequestIdFilter.requestId(request),
+                error.getMessage());
+        return null;
     }
 
     @ExceptionHandler(Exception.class)
