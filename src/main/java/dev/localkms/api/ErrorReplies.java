@@ -86,8 +86,8 @@ class ErrorReplies {
     }
 
     /**
-     * Ends a request whose reply can no longer be written, because the connection is closed: the client
-     * went away, or a failed body read was already answered and closed by the container.
+     * Ends a request whose reply can no longer be written because the connection is closed. Either the
+     * client went away, or the container already replied to a failed body read and closed the connection.
      */
     @ExceptionHandler(AsyncRequestNotUsableException.class)
     ResponseEntity<String> replyNotWritable(AsyncRequestNotUsableException error, HttpServletRequest request) {

@@ -160,8 +160,8 @@ class ConsoleController {
     }
 
     /**
-     * Returns the owner of a session's access key. A key found disabled ends all of its sessions, so that
-     * enabling it again does not revive them; a deleted key's sessions are gone with the key.
+     * Returns the owner of a session's access key. A key found disabled ends all of its sessions, so
+     * enabling it again does not revive them. A deleted key's sessions are deleted with the key.
      */
     private Caller callerOfSession(String accessKeyId, String regionId, String sourceIp, boolean secure) {
         try {

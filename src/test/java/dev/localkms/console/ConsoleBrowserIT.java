@@ -628,8 +628,8 @@ class ConsoleBrowserIT extends SeededIntegrationTest {
 
     /** Waits until the page has no request in flight. */
     /**
-     * Waits until the field's caret sits after its whole value. The page moves the caret there on focus in
-     * a task of its own, and a person types later than that task runs; a test that types at once may not.
+     * Waits until the field's caret sits after its whole value. The page moves the caret there in a task
+     * queued on focus. A person types after that task runs, but a test that types at once may not.
      */
     private void waitForCaretAtEnd(String id) {
         new WebDriverWait(driver, WAIT).until((WebDriver ignored) -> Boolean.TRUE.equals(script(

@@ -123,7 +123,7 @@ class RpcFuzzIT {
     }
 
     @Test
-    void replyIsNeverServerErrorAndRejectionStoresNothing() {
+    void fuzzedRequestsGetNoServerError() {
         QuickTheory theory = QuickTheory.qt().withExamples(Integer.getInteger("kms.fuzz.examples", DEFAULT_EXAMPLES));
         String seed = System.getProperty("kms.fuzz.seed", "");
         if (!seed.isBlank()) {
@@ -139,7 +139,7 @@ class RpcFuzzIT {
             try {
                 reply = connection.send(request.method(), request.target(), request.headers(), request.body());
             } catch (RawHttpConnection.StaleConnectionException e) {
-                // Tomcat answers a request line and headers over server.max-http-request-header-size, or a
+                // Tomcat rejects a request line and headers over server.max-http-request-header-size, or a
                 // raw non-ASCII byte in the request target, with 400 and closes the connection without
                 // reading the rest. While the client still writes, the close arrives as a reset, which can
                 // discard the 400 before the client reads it.
