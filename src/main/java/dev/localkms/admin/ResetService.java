@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.localkms.account.AccountService;
+import dev.localkms.auth.NonceRegistry;
 import dev.localkms.config.KmsProperties;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
@@ -27,21 +28,23 @@ public class ResetService {
 
     /** Tables in an order that deletes referencing rows first. */
     private static final List<String> TABLES = List.of("kms_alias", "key_version", "kms_key", "region_scope",
-            "user_policy", "console_session", "access_key", "ram_policy", "ram_user", "signature_nonce", "account");
+            "user_policy", "console_session", "access_key", "ram_policy", "ram_user", "account");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AccountService accounts;
     private final SeedLoader seedLoader;
     private final KmsProperties properties;
+    private final NonceRegistry nonces;
 
     ResetService(JdbcTemplate jdbc, TransactionTemplate transaction, AccountService accounts, SeedLoader seedLoader,
-            KmsProperties properties) {
+            KmsProperties properties, NonceRegistry nonces) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.accounts = accounts;
         this.seedLoader = seedLoader;
         this.properties = properties;
+        this.nonces = nonces;
     }
 
     /**
@@ -56,6 +59,7 @@ public class ResetService {
             verifySeedFile();
         }
         transaction.executeWithoutResult(status -> TABLES.forEach(table -> jdbc.update("delete from " + table)));
+        nonces.forgetAll();
         KmsProperties.DefaultAccount account = properties.defaultAccount();
         accounts.ensureRootAccessKey(account.id(), account.accessKeyId(), account.accessKeySecret(), true);
         boolean seeded = seed && applySeedFile();

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,18 +26,24 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps nonces in the database, where the primary key on (access key, nonce) makes a replay fail even
- * when the two requests reach different instances.
+ * when the two requests reach different instances. It serves databases that several instances may
+ * share, set with {@code kms.storage.jdbc-url}.
  *
  * <p>Registrations are written by one writer thread in group commits: the nonces of requests that arrive
  * while a commit is running go into the next transaction together. A commit is the largest cost of a
  * signed request on H2 file storage, where every commit writes to the file under a store-wide lock, and
  * PostgreSQL waits for a WAL flush per commit. Each request still waits until its own nonce is committed.
+ *
+ * <p>On PostgreSQL the nonce transactions commit asynchronously ({@code synchronous_commit} off): the
+ * rows are visible to every instance, and the primary key enforced, as soon as the commit returns, but
+ * the commit does not wait for its WAL flush. A crash of the database server can lose the nonces of
+ * the last moments before it (three times {@code wal_writer_delay}, 600 ms by default), whose requests
+ * could then be replayed within their timestamp's validity. Keys, aliases and every other record
+ * still commit synchronously.
  */
-@Component
 class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcNonceRegistry.class);
@@ -54,6 +61,8 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlockingQueue<Registration> pending = new LinkedBlockingQueue<>();
+    /** Whether the database is PostgreSQL; null until the first batch is written. */
+    private volatile Boolean postgres;
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -136,6 +145,11 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
         return jdbc.execute((ConnectionCallback<List<Boolean>>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            if (isPostgres(connection)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL synchronous_commit TO OFF");
+                }
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                             "insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)");
                     PreparedStatement deleteExpired = connection.prepareStatement(
@@ -153,6 +167,15 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
                 connection.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
     }
 
     /**
@@ -188,6 +211,11 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
             connection.rollback(savepoint);
             return false;
         }
+    }
+
+    @Override
+    public void forgetAll() {
+        jdbc.update("delete from signature_nonce");
     }
 
     /** Deletes expired nonces once a minute. */

@@ -11,4 +11,7 @@ public interface NonceRegistry {
      * @return false when the nonce is already recorded and has not expired
      */
     boolean register(String accessKeyId, String nonce, Instant now, Instant expiresAt);
+
+    /** Forgets every recorded nonce, as a reset of the service does. */
+    void forgetAll();
 }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import java.util.Map;
 
 import dev.localkms.account.AccountService;
+import dev.localkms.auth.NonceRegistry;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
 import dev.localkms.seed.SeedFileException;
@@ -30,7 +31,7 @@ class ResetServiceTest {
         doThrow(new SeedFileException("/tmp/seed.yml", "accounts[0]", "\"x\" is not an account ID", null))
                 .when(seedLoader).verifyFile();
         ResetService resets = new ResetService(jdbc, mock(TransactionTemplate.class), mock(AccountService.class),
-                seedLoader, TestKmsProperties.with(Map.of("seed-file", "/tmp/seed.yml")));
+                seedLoader, TestKmsProperties.with(Map.of("seed-file", "/tmp/seed.yml")), mock(NonceRegistry.class));
 
         assertThatThrownBy(() -> resets.reset(true)).isInstanceOfSatisfying(KmsException.class, error -> {
             assertThat(error.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER);

@@ -39,15 +39,7 @@ class AuthenticatorTest {
     private static final Instant ACS3_TIME = Instant.parse("2026-12-04T19:20:06Z");
 
     private final AccountService accounts = mock(AccountService.class);
-    private final Map<String, Instant> nonces = new HashMap<>();
-    private final NonceRegistry registry = (accessKeyId, nonce, now, expiresAt) -> {
-        Instant previous = nonces.get(accessKeyId + "/" + nonce);
-        if (previous != null && previous.isAfter(now)) {
-            return false;
-        }
-        nonces.put(accessKeyId + "/" + nonce, expiresAt);
-        return true;
-    };
+    private final NonceRegistry registry = new LocalNonceRegistry();
 
     static Stream<CapturedRequest> signedCaptures() {
         return CAPTURES.stream().filter(capture -> !"ACS4-HMAC-SHA256".equals(capture.authorizationAlgorithm()));

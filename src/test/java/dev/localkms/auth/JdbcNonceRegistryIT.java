@@ -1,98 +1,31 @@
 package dev.localkms.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-
 import dev.localkms.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-class JdbcNonceRegistryIT extends IntegrationTest {
-
-    private static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+/** The database registry on the test context's H2 database, with its group commits. */
+class JdbcNonceRegistryIT extends IntegrationTest implements NonceRegistryContract {
 
     @Autowired
+    private JdbcTemplate jdbc;
+
     private JdbcNonceRegistry registry;
 
-    @Test
-    void newNonceRegistered() {
-        assertThat(registry.register("LTAIkey", nonce(), NOW, NOW.plus(WINDOW))).isTrue();
+    @BeforeEach
+    void startRegistry() {
+        registry = new JdbcNonceRegistry(jdbc, clock);
     }
 
-    @Test
-    void recordedNonceRejected() {
-        String nonce = nonce();
-        registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW));
-
-        assertThat(registry.register("LTAIkey", nonce, NOW.plusSeconds(60), NOW.plusSeconds(60).plus(WINDOW))).isFalse();
+    @AfterEach
+    void stopRegistry() throws InterruptedException {
+        registry.destroy();
     }
 
-    @Test
-    void expiredNonceRegisteredAgain() {
-        String nonce = nonce();
-        registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW));
-        Instant later = NOW.plus(WINDOW).plusSeconds(1);
-
-        assertThat(registry.register("LTAIkey", nonce, later, later.plus(WINDOW))).isTrue();
-        assertThat(registry.register("LTAIkey", nonce, later, later.plus(WINDOW))).isFalse();
-    }
-
-    @Test
-    void sameNonceOfOtherKeyRegistered() {
-        String nonce = nonce();
-        registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW));
-
-        assertThat(registry.register("LTAIotherKey", nonce, NOW, NOW.plus(WINDOW))).isTrue();
-    }
-
-    @Test
-    void concurrentReplaysAcceptOnlyOne() throws Exception {
-        String nonce = nonce();
-
-        List<Boolean> results = registerConcurrently(IntStream.range(0, 32)
-                .mapToObj(i -> (Callable<Boolean>) () -> registry.register("LTAIkey", nonce, NOW, NOW.plus(WINDOW)))
-                .toList());
-
-        assertThat(results).containsOnlyOnce(true);
-        assertThat(results).filteredOn(accepted -> !accepted).hasSize(31);
-    }
-
-    @Test
-    void concurrentDistinctNoncesAllAccepted() throws Exception {
-        List<Boolean> results = registerConcurrently(IntStream.range(0, 300)
-                .mapToObj(i -> (Callable<Boolean>) () -> registry.register("LTAIkey" + (i % 3), nonce(), NOW,
-                        NOW.plus(WINDOW)))
-                .toList());
-
-        assertThat(results).hasSize(300).containsOnly(true);
-    }
-
-    /** Runs the registrations from 16 threads at once, more than one group commit can take at a time. */
-    private static List<Boolean> registerConcurrently(List<Callable<Boolean>> registrations) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(16);
-        try {
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> result : threads.invokeAll(registrations)) {
-                results.add(result.get());
-            }
-            return results;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    private static String nonce() {
-        return UUID.randomUUID().toString();
+    @Override
+    public NonceRegistry registry() {
+        return registry;
     }
 }
