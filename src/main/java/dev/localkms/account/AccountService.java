@@ -45,10 +45,17 @@ public class AccountService {
         this.events = events;
     }
 
-    /** Returns the access key with this ID, whether a root or a RAM user owns it. */
-    @Transactional(readOnly = true)
+    /**
+     * Returns the access key with this ID, whether a root or a RAM user owns it. Every signed request
+     * calls this, so it reads the key and its user's name in one statement, outside a transaction.
+     */
     public Optional<AccessKeyRecord> findAccessKey(String accessKeyId) {
-        return accessKeys.findById(accessKeyId).map(this::toRecord);
+        return jdbc.query("""
+                select k.id, k.secret, k.account_id, k.user_id, u.user_name, k.status
+                from access_key k left join ram_user u on u.id = k.user_id
+                where k.id = ?""", (row, number) -> new AccessKeyRecord(row.getString(1),
+                secrets.decrypt(row.getString(1), row.getString(2)), row.getString(3), row.getString(4),
+                row.getString(5), ACTIVE.equals(row.getString(6))), accessKeyId).stream().findFirst();
     }
 
     /** Creates the account unless it exists, even when another instance creates it at the same time. */
@@ -104,9 +111,10 @@ public class AccountService {
     /** Locks the account-region row until the current transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockRegionScope(String accountId, String regionId) {
-        regionScopes.lock(new RegionScopeEntity.Scope(accountId, regionId))
-                .orElseThrow(() -> new IllegalStateException(
-                        "Region scope " + accountId + "/" + regionId + " does not exist."));
+        if (jdbc.queryForList("select account_id from region_scope where account_id = ? and region_id = ? for update",
+                String.class, accountId, regionId).isEmpty()) {
+            throw new IllegalStateException("Region scope " + accountId + "/" + regionId + " does not exist.");
+        }
     }
 
     /** Locks the account row until the current transaction ends; RAM quota checks run under it. */
@@ -137,13 +145,5 @@ public class AccountService {
             connection.releaseSavepoint(savepoint);
             return null;
         });
-    }
-
-    private AccessKeyRecord toRecord(AccessKeyEntity key) {
-        String userName = key.getUserId() == null ? null : jdbc.queryForList(
-                "select user_name from ram_user where id = ?", String.class, key.getUserId()).stream().findFirst()
-                .orElse(null);
-        return new AccessKeyRecord(key.getId(), secrets.decrypt(key.getId(), key.getSecret()), key.getAccountId(),
-                key.getUserId(), userName, ACTIVE.equals(key.getStatus()));
     }
 }

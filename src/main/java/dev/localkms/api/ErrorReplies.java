@@ -3,6 +3,7 @@ package dev.localkms.api;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import dev.localkms.common.DatabaseErrors;
 import dev.localkms.common.Messages;
 import dev.localkms.error.ErrorCode;
 import dev.localkms.error.KmsException;
@@ -13,6 +14,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -73,6 +75,18 @@ class ErrorReplies {
                 RequestIdFilter.requestId(request), NestedExceptionUtils.getMostSpecificCause(error).toString());
         return render(KmsException.withMessage(ErrorCode.SERVICE_UNAVAILABLE_TEMPORARY,
                 "Service Unavailable Temporary: the database is busy or unreachable; retry the request."), request);
+    }
+
+    /**
+     * Renders PostgreSQL's lock timeout as a 503 like the other lock timeouts. Spring's JDBC translation
+     * leaves its SQLSTATE (55P03) uncategorized, while Hibernate's translation makes it a transient error.
+     */
+    @ExceptionHandler(UncategorizedSQLException.class)
+    ResponseEntity<String> uncategorizedDatabaseError(UncategorizedSQLException error, HttpServletRequest request) {
+        if (DatabaseErrors.isLockNotAvailable(error)) {
+            return databaseUnavailable(error, request);
+        }
+        return unexpected(error, request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

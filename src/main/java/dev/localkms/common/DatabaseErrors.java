@@ -12,6 +12,8 @@ public final class DatabaseErrors {
     public static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE of a foreign key violation. */
     public static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** SQLSTATE of PostgreSQL's lock timeout ({@code lock_not_available}). */
+    public static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private DatabaseErrors() {
     }
@@ -24,6 +26,11 @@ public final class DatabaseErrors {
     /** Returns whether the error, or one of its causes, is a foreign key violation. */
     public static boolean isForeignKeyViolation(Throwable error) {
         return hasSqlState(error, FOREIGN_KEY_VIOLATION);
+    }
+
+    /** Returns whether the error, or one of its causes, is PostgreSQL's lock timeout. */
+    public static boolean isLockNotAvailable(Throwable error) {
+        return hasSqlState(error, LOCK_NOT_AVAILABLE);
     }
 
     private static boolean hasSqlState(Throwable error, String sqlState) {

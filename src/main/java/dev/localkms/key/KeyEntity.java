@@ -51,6 +51,24 @@ public class KeyEntity {
     protected KeyEntity() {
     }
 
+    /** A key read from its row outside JPA; it is not managed, so changes to it are not saved. */
+    KeyEntity(String id, String accountId, String regionId, KeyState keyState, String keySpec, String keyUsage,
+            String origin, String protectionLevel, String description, String primaryVersionId, Instant createdAt,
+            Instant deleteDate) {
+        this.id = id;
+        this.accountId = accountId;
+        this.regionId = regionId;
+        this.keyState = keyState;
+        this.keySpec = keySpec;
+        this.keyUsage = keyUsage;
+        this.origin = origin;
+        this.protectionLevel = protectionLevel;
+        this.description = description;
+        this.primaryVersionId = primaryVersionId;
+        this.createdAt = createdAt;
+        this.deleteDate = deleteDate;
+    }
+
     KeyEntity(String id, String accountId, String regionId, KeySpecification specification, String description,
             String primaryVersionId, Instant createdAt) {
         this.id = id;

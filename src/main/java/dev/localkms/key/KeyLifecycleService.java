@@ -149,7 +149,7 @@ public class KeyLifecycleService {
     // Called after an UPDATE that changed nothing: the key is either gone (Forbidden.KeyNotFound) or in
     // a state the action does not accept.
     private KeyState currentState(Caller caller, String keyId) {
-        return keys.findByIdAndAccountIdAndRegionId(keyId, caller.accountId(), caller.regionId())
+        return keys.findInScope(keyId, caller.accountId(), caller.regionId())
                 .map(KeyEntity::getKeyState)
                 .orElseThrow(() -> KeyResolver.keyNotFound(keyId));
     }

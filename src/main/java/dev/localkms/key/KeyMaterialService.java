@@ -45,7 +45,7 @@ public class KeyMaterialService {
      */
     @Transactional(readOnly = true)
     public KeyMaterial materialForEncryption(Caller caller, String keyId) {
-        KeyEntity key = keys.findByIdAndAccountIdAndRegionId(keyId, caller.accountId(), caller.regionId())
+        KeyEntity key = keys.findInScope(keyId, caller.accountId(), caller.regionId())
                 .orElseThrow(() -> KeyResolver.keyNotFound(keyId));
         verifyUsable(key);
         return lend(key, version(key.getPrimaryVersionId()));
@@ -88,7 +88,7 @@ public class KeyMaterialService {
     }
 
     private KeyEntity ownerOf(Caller caller, KeyVersionEntity version) {
-        return keys.findByIdAndAccountIdAndRegionId(version.getKeyId(), caller.accountId(), caller.regionId())
+        return keys.findInScope(version.getKeyId(), caller.accountId(), caller.regionId())
                 .orElseThrow(() -> versionNotFound(version.getId()));
     }
 

@@ -75,7 +75,6 @@ public class KeyService {
     }
 
     /** DescribeKey: returns the metadata of the key that a key ID, key ARN or alias names. */
-    @Transactional(readOnly = true)
     public KeyMetadata describeKey(Caller caller, String keyId) {
         KeyEntity key = resolver.resolve(caller, keyId, KeyResolver.AliasUse.ACCEPTED);
         authorizer.authorize(caller, "kms:DescribeKey", List.of(arn(key)));

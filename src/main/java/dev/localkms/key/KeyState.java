@@ -1,7 +1,9 @@
 package dev.localkms.key;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -12,6 +14,9 @@ public enum KeyState {
     DISABLED("Disabled"),
     PENDING_DELETION("PendingDeletion"),
     PENDING_IMPORT("PendingImport");
+
+    private static final Map<String, KeyState> BY_WIRE_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(KeyState::wireName, state -> state));
 
     private final String wireName;
 
@@ -25,7 +30,7 @@ public enum KeyState {
 
     /** Returns the state with this wire name, compared exactly. */
     public static Optional<KeyState> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(state -> state.wireName.equals(wireName)).findFirst();
+        return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
 
     /** Stores the state by its wire name. */
