@@ -145,19 +145,10 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
         return jdbc.execute((ConnectionCallback<List<Boolean>>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            if (isPostgres(connection)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL synchronous_commit TO OFF");
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                            "insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)");
-                    PreparedStatement deleteExpired = connection.prepareStatement(
-                            "delete from signature_nonce where access_key_id = ? and nonce = ? and expires_at < ?")) {
-                List<Boolean> results = new ArrayList<>(batch.size());
-                for (Registration registration : batch) {
-                    results.add(registerOne(connection, insert, deleteExpired, registration));
-                }
+            try {
+                List<Boolean> results = isPostgres(connection)
+                        ? upsertAll(connection, batch)
+                        : insertEach(connection, batch);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -167,6 +158,49 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
                 connection.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    /**
+     * Writes the batch on PostgreSQL with one statement per nonce, sent in one round trip. A nonce is new
+     * when its row is inserted or when it takes over an expired row. A row that has not expired is left
+     * alone and counts 0, even when an earlier statement of the same batch inserted it.
+     */
+    private static List<Boolean> upsertAll(Connection connection, List<Registration> batch) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)
+                on conflict (access_key_id, nonce) do update set expires_at = excluded.expires_at
+                where signature_nonce.expires_at < ?""")) {
+            for (Registration registration : batch) {
+                upsert.setString(1, registration.accessKeyId());
+                upsert.setString(2, registration.nonce());
+                upsert.setTimestamp(3, Timestamp.from(registration.expiresAt()));
+                upsert.setTimestamp(4, Timestamp.from(registration.now()));
+                upsert.addBatch();
+            }
+            int[] counts = upsert.executeBatch();
+            List<Boolean> results = new ArrayList<>(batch.size());
+            for (int count : counts) {
+                results.add(count > 0);
+            }
+            return results;
+        }
+    }
+
+    /** Writes the batch on other databases, one nonce at a time, each in a savepoint. */
+    private static List<Boolean> insertEach(Connection connection, List<Registration> batch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                        "insert into signature_nonce (access_key_id, nonce, expires_at) values (?, ?, ?)");
+                PreparedStatement deleteExpired = connection.prepareStatement(
+                        "delete from signature_nonce where access_key_id = ? and nonce = ? and expires_at < ?")) {
+            List<Boolean> results = new ArrayList<>(batch.size());
+            for (Registration registration : batch) {
+                results.add(registerOne(connection, insert, deleteExpired, registration));
+            }
+            return results;
+        }
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {

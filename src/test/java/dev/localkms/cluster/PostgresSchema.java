@@ -16,7 +16,7 @@ import org.springframework.transaction.TransactionStatus;
  * A schema of its own, made for one test class on the PostgreSQL server that {@code KMS_TEST_POSTGRES_URL}
  * names, and dropped afterwards. Without that variable the calling test is skipped.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
 
     static final String URL_VARIABLE = "KMS_TEST_POSTGRES_URL";
     static final String USER_VARIABLE = "KMS_TEST_POSTGRES_USER";
@@ -37,7 +37,7 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** Creates a schema named {@code kms_it_<random>}, or skips the test when no server is configured. */
-    static PostgresSchema createOrSkip() {
+    public static PostgresSchema createOrSkip() {
         String url = System.getenv(URL_VARIABLE);
         assumeTrue(url != null && !url.isBlank(), URL_VARIABLE + " is not set, so the PostgreSQL tests are skipped. "
                 + ".ci/start-postgres starts a server and prints a URL for it.");
@@ -70,7 +70,7 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     /** Returns a JDBC template on this schema, for checks that read the tables directly. */
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return jdbc;
     }
 
