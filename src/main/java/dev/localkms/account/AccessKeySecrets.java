@@ -2,6 +2,8 @@ package dev.localkms.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.localkms.crypto.MasterKeyProvider;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,15 @@ public class AccessKeySecrets {
     /** Start of every encrypted value; Base64 of the IV, ciphertext and tag follows. */
     static final String PREFIX = "enc:v1:";
 
+    /** Maximum number of decrypted secrets kept. The cache is emptied when it reaches this. */
+    private static final int MAX_CACHED = 10_000;
+
     private final MasterKeyProvider masterKeys;
+    /**
+     * Secrets already decrypted, by access key ID and stored value. Every signed request needs its key's
+     * secret, and a value that changes is a new entry, so an entry can never be stale.
+     */
+    private final Map<StoredSecret, String> decrypted = new ConcurrentHashMap<>();
 
     AccessKeySecrets(MasterKeyProvider masterKeys) {
         this.masterKeys = masterKeys;
@@ -43,6 +53,20 @@ public class AccessKeySecrets {
         if (!isEncrypted(stored)) {
             return stored;
         }
+        StoredSecret key = new StoredSecret(accessKeyId, stored);
+        String cached = decrypted.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String secret = unwrap(accessKeyId, stored);
+        if (decrypted.size() >= MAX_CACHED) {
+            decrypted.clear();
+        }
+        decrypted.put(key, secret);
+        return secret;
+    }
+
+    private String unwrap(String accessKeyId, String stored) {
         byte[] sealed = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
             return new String(masterKeys.masterKey().unwrap(sealed, context(accessKeyId)), StandardCharsets.UTF_8);
@@ -59,6 +83,9 @@ public class AccessKeySecrets {
 
     static boolean isEncrypted(String stored) {
         return stored.startsWith(PREFIX);
+    }
+
+    private record StoredSecret(String accessKeyId, String stored) {
     }
 
     /** Additional data that binds a sealed secret to its access key and keeps it apart from key material. */

@@ -31,6 +31,24 @@ class AccessKeySecretsTest {
     }
 
     @Test
+    void cachedSecretFollowsStoredValue() {
+        String first = secrets.encrypt("LTAIKey0001", SECRET);
+        String second = secrets.encrypt("LTAIKey0001", "OtherSecret000000000000000000");
+
+        assertThat(secrets.decrypt("LTAIKey0001", first)).isEqualTo(SECRET);
+        assertThat(secrets.decrypt("LTAIKey0001", second)).isEqualTo("OtherSecret000000000000000000");
+        assertThat(secrets.decrypt("LTAIKey0001", first)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void cachedSecretStaysBoundToItsAccessKey() {
+        String stored = secrets.encrypt("LTAIKey0001", SECRET);
+        secrets.decrypt("LTAIKey0001", stored);
+
+        assertThatThrownBy(() -> secrets.decrypt("LTAIKey0002", stored)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void secretIsBoundToItsAccessKey() {
         String stored = secrets.encrypt("LTAIKey0001", SECRET);
 
