@@ -93,7 +93,7 @@ public class Authenticator {
     private Caller verified(SignedRequest request, SignatureClaim claim, IncomingRequest rpcRequest, String regionId) {
         AccessKeyRecord key = activeKey(claim.accessKeyId());
         Instant now = clock.instant();
-        verifyTimestamp(claim, now);
+        Instant timestamp = verifyTimestamp(claim, now);
         SignatureVerifier.Verification verification = SignatureVerifier.verify(request, claim, key.secret());
         if (!verification.matched()) {
             throw KmsException.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, verification.serverStringToSign());
@@ -102,7 +102,10 @@ public class Authenticator {
             throw KmsException.missingParameter(
                     claim.scheme() == SignatureScheme.RPC_V1 ? "SignatureNonce" : "x-acs-signature-nonce");
         }
-        if (!nonces.register(key.accessKeyId(), claim.nonce(), now, now.plus(properties.clockSkew()))) {
+        // The request stays valid until its timestamp plus the allowed skew, which is later than now plus the
+        // skew when the caller's clock is ahead, so the nonce is remembered until then.
+        Instant validUntil = (timestamp.isAfter(now) ? timestamp : now).plus(properties.clockSkew());
+        if (!nonces.register(key.accessKeyId(), claim.nonce(), now, validUntil)) {
             throw KmsException.withMessage(ErrorCode.SIGNATURE_NONCE_USED,
                     "Specified signature nonce was used already: \"%s\" within the last %d minutes."
                             .formatted(claim.nonce(), properties.clockSkew().toMinutes()));
@@ -110,7 +113,8 @@ public class Authenticator {
         return callerOf(key, rpcRequest, regionId, true);
     }
 
-    private void verifyTimestamp(SignatureClaim claim, Instant now) {
+    /** Returns the request's timestamp after checking that it is within the allowed skew of {@code now}. */
+    private Instant verifyTimestamp(SignatureClaim claim, Instant now) {
         String parameter = claim.scheme() == SignatureScheme.RPC_V1 ? "Timestamp" : "x-acs-date";
         if (claim.timestamp() == null || claim.timestamp().isEmpty()) {
             throw KmsException.withMessage(ErrorCode.ILLEGAL_TIMESTAMP,
@@ -126,6 +130,7 @@ public class Authenticator {
                     "Specified time stamp or date value is expired: %s is %d seconds from the server time %s; the limit is %d seconds."
                             .formatted(claim.timestamp(), skew.toSeconds(), now, properties.clockSkew().toSeconds()));
         }
+        return timestamp;
     }
 
     private static Optional<Instant> parseTimestamp(String timestamp) {

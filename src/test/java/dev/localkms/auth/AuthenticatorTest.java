@@ -72,6 +72,18 @@ class AuthenticatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("signedCaptures")
+    void replayWithinTimestampValidityRejected(CapturedRequest capture) {
+        givenKey(CapturedRequest.SECRET, true);
+        // The first use comes from a client whose clock is 14 minutes ahead of the server's.
+        authenticator(AuthMode.STRICT, timeOf(capture).minus(Duration.ofMinutes(14)))
+                .authenticate(rpc(capture), "cn-hangzhou");
+
+        assertCode(authenticator(AuthMode.STRICT, timeOf(capture).plus(Duration.ofMinutes(14))), capture,
+                "SignatureNonceUsed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signedCaptures")
     void captureSixteenMinutesLateIsExpired(CapturedRequest capture) {
         givenKey(CapturedRequest.SECRET, true);
 
