@@ -10,7 +10,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Picks where signature nonces are recorded. A database set with {@code kms.storage.jdbc-url} may be
- * shared by several instances, so its nonces go to the database, where every instance sees them. The
+ * shared by several instances, so its nonces go to the database, where every instance reads them. The
  * embedded H2 stores, in memory or in a file, are opened by this process alone, so their nonces stay in
  * memory and a signed request writes nothing for its nonce.
  */
