@@ -31,6 +31,12 @@ import org.springframework.stereotype.Service;
 public class Authenticator {
 
     private final AccountService accounts;
+    /**
+     * Longest nonce accepted, the width of the database column that records nonces. The SDKs send UUIDs
+     * or 32 hexadecimal digits.
+     */
+    static final int MAX_NONCE_LENGTH = 128;
+
     private final NonceRegistry nonces;
     private final KmsProperties properties;
     private final Clock clock;
@@ -98,9 +104,13 @@ public class Authenticator {
         if (!verification.matched()) {
             throw KmsException.of(ErrorCode.SIGNATURE_DOES_NOT_MATCH, verification.serverStringToSign());
         }
+        String nonceParameter = claim.scheme() == SignatureScheme.RPC_V1 ? "SignatureNonce" : "x-acs-signature-nonce";
         if (claim.nonce() == null || claim.nonce().isEmpty()) {
-            throw KmsException.missingParameter(
-                    claim.scheme() == SignatureScheme.RPC_V1 ? "SignatureNonce" : "x-acs-signature-nonce");
+            throw KmsException.missingParameter(nonceParameter);
+        }
+        if (claim.nonce().length() > MAX_NONCE_LENGTH) {
+            throw KmsException.invalidParameter(nonceParameter, claim.nonce(),
+                    "has %d characters; the limit is %d".formatted(claim.nonce().length(), MAX_NONCE_LENGTH));
         }
         // The request stays valid until its timestamp plus the allowed skew, which is later than now plus the
         // skew when the caller's clock is ahead, so the nonce is remembered until then.

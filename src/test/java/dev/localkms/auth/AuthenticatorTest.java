@@ -70,6 +70,30 @@ class AuthenticatorTest {
                         error -> assertThat(error.errorCode().code()).isEqualTo("SignatureNonceUsed"));
     }
 
+    @Test
+    void overlongNonceRejected() {
+        givenKey(CapturedRequest.SECRET, true);
+        String nonce = "n".repeat(Authenticator.MAX_NONCE_LENGTH + 1);
+        RpcRequest request = signedAcs3(acs3Headers("ListKeys", nonce),
+                List.of("x-acs-action", "x-acs-date", "x-acs-signature-nonce"));
+
+        assertThatThrownBy(() -> authenticator(AuthMode.STRICT, ACS3_TIME).authenticate(request, "cn-hangzhou"))
+                .isInstanceOfSatisfying(KmsException.class, error -> {
+                    assertThat(error.errorCode().code()).isEqualTo("InvalidParameter");
+                    assertThat(error.getMessage()).contains("x-acs-signature-nonce");
+                    assertThat(error.getMessage()).contains("has 129 characters; the limit is 128");
+                });
+    }
+
+    @Test
+    void nonceAtLengthLimitAccepted() {
+        givenKey(CapturedRequest.SECRET, true);
+        RpcRequest request = signedAcs3(acs3Headers("ListKeys", "n".repeat(Authenticator.MAX_NONCE_LENGTH)),
+                List.of("x-acs-action", "x-acs-date", "x-acs-signature-nonce"));
+
+        assertThat(authenticator(AuthMode.STRICT, ACS3_TIME).authenticate(request, "cn-hangzhou").signed()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("signedCaptures")
     void replayWithinTimestampValidityRejected(CapturedRequest capture) {
