@@ -32,8 +32,8 @@ public class Authenticator {
 
     private final AccountService accounts;
     /**
-     * Longest nonce accepted, the width of the database column that records nonces. The SDKs send UUIDs
-     * or 32 hexadecimal digits.
+     * Maximum length of a nonce in characters, the width of the database column that records nonces. The
+     * SDKs send UUIDs or 32 hexadecimal digits.
      */
     static final int MAX_NONCE_LENGTH = 128;
 
