@@ -61,7 +61,7 @@ class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final BlockingQueue<Registration> pending = new LinkedBlockingQueue<>();
-    /** Whether the database is PostgreSQL; null until the first batch is written. */
+    /** Whether the database is PostgreSQL, or null until the first batch is written. */
     private volatile Boolean postgres;
     private final Thread writer;
     private volatile boolean running = true;

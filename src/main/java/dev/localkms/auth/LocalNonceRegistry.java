@@ -33,7 +33,7 @@ final class LocalNonceRegistry implements NonceRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(LocalNonceRegistry.class);
 
-    /** Maximum number of nonces held; by the tables' layout, each costs an estimated 12 to 24 bytes of heap. */
+    /** Maximum number of nonces held. By the tables' layout, each costs an estimated 12 to 24 bytes of heap. */
     static final long CAPACITY = 2_000_000;
     private static final byte ABSENT = -1;
     private static final int HASH_KEY_BYTES = 32;
@@ -105,7 +105,7 @@ final class LocalNonceRegistry implements NonceRegistry {
         while (size > capacity && byExpiryMinute.size() > 1) {
             Map.Entry<Long, Long2ByteOpenHashMap> oldest = byExpiryMinute.pollFirstEntry();
             size -= oldest.getValue().size();
-            log.warn("More than {} signature nonces are recorded; forgot the {} that expire at {} early, so "
+            log.warn("Reached the limit of {} signature nonces: forgot the {} that expire at {} early, so "
                     + "their requests could be replayed until then", capacity, oldest.getValue().size(),
                     Instant.ofEpochSecond((oldest.getKey() + 1) * 60));
         }

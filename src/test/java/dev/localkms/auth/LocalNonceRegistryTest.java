@@ -16,7 +16,7 @@ class LocalNonceRegistryTest implements NonceRegistryContract {
     }
 
     @Test
-    void nonceRejectedUntilItsExpirySecondPasses() {
+    void nonceRejectedThroughExpirySecond() {
         Instant expiresAt = Instant.parse("2026-01-01T00:15:42Z");
         registry.register("LTAIkey", "n-1", NOW, expiresAt);
 

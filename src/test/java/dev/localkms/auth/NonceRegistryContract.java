@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** What every {@link NonceRegistry} does; a test class implements it and supplies the registry. */
+/** What every {@link NonceRegistry} does. A test class implements it and supplies the registry. */
 interface NonceRegistryContract {
 
     Duration WINDOW = Duration.ofMinutes(15);
@@ -86,7 +86,7 @@ interface NonceRegistryContract {
         assertThat(registry().register("LTAIkey", nonce, NOW, NOW.plus(WINDOW))).isTrue();
     }
 
-    /** Runs the registrations from 16 threads at once, more than one group commit can take at a time. */
+    /** Runs the registrations from 16 threads at once, so that many of them are pending together. */
     static List<Boolean> registerConcurrently(List<Callable<Boolean>> registrations) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(16);
         try {
