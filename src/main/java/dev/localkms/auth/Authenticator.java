@@ -110,7 +110,7 @@ public class Authenticator {
         }
         if (claim.nonce().length() > MAX_NONCE_LENGTH) {
             throw KmsException.invalidParameter(nonceParameter, claim.nonce(),
-                    "has %d characters; the limit is %d".formatted(claim.nonce().length(), MAX_NONCE_LENGTH));
+                    "has %d characters, more than the maximum of %d".formatted(claim.nonce().length(), MAX_NONCE_LENGTH));
         }
         // The request stays valid until its timestamp plus the allowed skew, which is later than now plus the
         // skew when the caller's clock is ahead, so the nonce is remembered until then.

@@ -33,16 +33,16 @@ import org.springframework.scheduling.annotation.Scheduled;
  * share, set with {@code kms.storage.jdbc-url}.
  *
  * <p>Registrations are written by one writer thread in group commits: the nonces of requests that arrive
- * while a commit is running go into the next transaction together. A commit is the largest cost of a
- * signed request on H2 file storage, where every commit writes to the file under a store-wide lock, and
- * PostgreSQL waits for a WAL flush per commit. Each request still waits until its own nonce is committed.
+ * while a commit is running go into the next transaction together, because a commit is the largest cost
+ * of recording a nonce: H2 writes each commit to its file under a store-wide lock. Each request still
+ * waits until its own nonce is committed.
  *
  * <p>On PostgreSQL the nonce transactions commit asynchronously ({@code synchronous_commit} off): the
  * rows are visible to every instance, and the primary key enforced, as soon as the commit returns, but
- * the commit does not wait for its WAL flush. A crash of the database server can lose the nonces of
- * the last moments before it (three times {@code wal_writer_delay}, 600 ms by default), whose requests
- * could then be replayed within their timestamp's validity. Keys, aliases and every other record
- * still commit synchronously.
+ * the commit does not wait for its WAL flush. A crash of the database server can lose the nonces
+ * committed shortly before it, until the WAL writer's next flush ({@code wal_writer_delay}, 200 ms by
+ * default), and their requests could then be replayed within their timestamp's validity. Keys, aliases
+ * and every other record still commit synchronously.
  */
 class JdbcNonceRegistry implements NonceRegistry, DisposableBean {
 

@@ -51,7 +51,7 @@ public class KeyEntity {
     protected KeyEntity() {
     }
 
-    /** A key read from its row outside JPA; it is not managed, so changes to it are not saved. */
+    /** A key read from its row outside JPA. It is not managed, so changes to it are not saved. */
     KeyEntity(String id, String accountId, String regionId, KeyState keyState, String keySpec, String keyUsage,
             String origin, String protectionLevel, String description, String primaryVersionId, Instant createdAt,
             Instant deleteDate) {

@@ -81,7 +81,7 @@ class AuthenticatorTest {
                 .isInstanceOfSatisfying(KmsException.class, error -> {
                     assertThat(error.errorCode().code()).isEqualTo("InvalidParameter");
                     assertThat(error.getMessage()).contains("x-acs-signature-nonce");
-                    assertThat(error.getMessage()).contains("has 129 characters; the limit is 128");
+                    assertThat(error.getMessage()).contains("has 129 characters, more than the maximum of 128");
                 });
     }
 
